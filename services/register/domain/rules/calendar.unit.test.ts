@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertIsoDate,
+  compareDates,
+  dayAfter,
+  dayBefore,
+  daysBetween,
+  daysInMonth,
+  isBefore,
+  isLeapYear,
+  legalDateOf,
+  maxDate,
+  minDate,
+  plusDays,
+  weekdayOf,
+} from './calendar.js';
+
+describe('calendar (DT-1)', () => {
+  it('takes the JST date of an instant: 2026-03-31T16:30Z is 1 April in Japan (DT-1, ICRRA Art. 1)', () => {
+    expect(legalDateOf('2026-03-31T16:30Z')).toBe('2026-04-01');
+    expect(legalDateOf('2026-03-31T14:59:59Z')).toBe('2026-03-31');
+    expect(legalDateOf('2026-03-31T15:00:00Z')).toBe('2026-04-01');
+    expect(legalDateOf('2026-03-31T23:30:00+09:00')).toBe('2026-03-31');
+    expect(legalDateOf('2026-03-31T10:00:00-05:00')).toBe('2026-04-01');
+  });
+
+  it('refuses an instant without an explicit offset, whose legal date would be ambiguous (DT-1)', () => {
+    expect(() => legalDateOf('2026-03-31T16:30:00')).toThrow(RangeError);
+    expect(() => legalDateOf('2026-03-31')).toThrow(RangeError);
+  });
+
+  it('refuses strings that are not real calendar dates (DT-1 storage rule)', () => {
+    expect(() => assertIsoDate('2026-02-29')).toThrow(RangeError);
+    expect(() => assertIsoDate('2026-2-1')).toThrow(RangeError);
+    expect(() => plusDays('2026-13-01', 1)).toThrow(RangeError);
+    expect(assertIsoDate('2028-02-29')).toBe('2028-02-29');
+  });
+
+  it('adds and subtracts calendar days across month, year and leap-day boundaries (DT-2)', () => {
+    expect(plusDays('2026-01-25', 14)).toBe('2026-02-08');
+    expect(plusDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(dayAfter('2026-12-31')).toBe('2027-01-01');
+    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+    expect(daysBetween('2026-01-10', '2026-04-10')).toBe(90);
+  });
+
+  it('orders dates and picks the earlier or later one (DRP-1 min, APP-3 "whichever is earlier")', () => {
+    expect(compareDates('2026-01-10', '2026-01-11')).toBe(-1);
+    expect(compareDates('2026-01-10', '2026-01-10')).toBe(0);
+    expect(isBefore('2027-01-10', '2027-06-01')).toBe(true);
+    expect(minDate('2027-06-01', '2027-01-10')).toBe('2027-01-10');
+    expect(maxDate('2027-06-01', '2027-01-10')).toBe('2027-06-01');
+  });
+
+  it('applies the Gregorian century rule: 2100 is not a leap year, 2000 is (DT-7)', () => {
+    expect(isLeapYear(2028)).toBe(true);
+    expect(isLeapYear(2100)).toBe(false);
+    expect(isLeapYear(2000)).toBe(true);
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(daysInMonth(2028, 2)).toBe(29);
+  });
+
+  it('gives ISO weekdays in JST: 2026-01-10 is a Saturday (DT-6)', () => {
+    expect(weekdayOf('2026-01-10')).toBe(6);
+    expect(weekdayOf('2026-02-09')).toBe(1);
+  });
+});

@@ -1,0 +1,86 @@
+import type { RecordedEvent, SubscribeOptions, Subscription } from './port.js';
+
+/** One page of the log after a position; `scannedUpTo` advances past events a filter dropped. */
+export interface LogPage {
+  readonly events: readonly RecordedEvent[];
+  readonly scannedUpTo: number;
+  readonly exhausted: boolean;
+}
+
+export interface CatchUpSource {
+  readPage(after: number): LogPage;
+  /** Resolves on the next local append, or after `ms` so that other processes' appends are seen. */
+  waitForAppend(ms: number): { promise: Promise<void>; cancel: () => void };
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+const deferred = <T>(): Deferred<T> => {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A caller that only awaits `done` must not get an unhandled rejection from `caughtUp`.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+};
+
+/**
+ * A catch-up subscription over any log that can be read in pages by position. Delivery is
+ * sequential: the next event is read only after the handler for the previous one resolved, so each
+ * event reaches the handler exactly once and in position order, historical ones first, then live.
+ */
+export const startCatchUp = (source: CatchUpSource, options: SubscribeOptions, pollMs: number): Subscription => {
+  const caughtUp = deferred<number>();
+  let stopped = false;
+  let cancelWait: () => void = () => undefined;
+
+  const run = async (): Promise<void> => {
+    let last = options.after ?? 0;
+    let hasCaughtUp = false;
+    while (!stopped) {
+      const page = source.readPage(last);
+      for (const event of page.events) {
+        if (stopped) return;
+        await options.onEvent(event);
+        last = event.position;
+      }
+      last = Math.max(last, page.scannedUpTo);
+      if (!page.exhausted) continue;
+      if (!hasCaughtUp) {
+        hasCaughtUp = true;
+        caughtUp.resolve(last);
+        options.onCaughtUp?.(last);
+      }
+      if (stopped) return;
+      const wait = source.waitForAppend(pollMs);
+      cancelWait = wait.cancel;
+      await wait.promise;
+    }
+  };
+
+  const done = run().then(
+    () => caughtUp.reject(new Error('subscription stopped before it caught up')),
+    (error: unknown) => {
+      caughtUp.reject(error);
+      throw error;
+    },
+  );
+  done.catch(() => undefined);
+
+  return {
+    caughtUp: caughtUp.promise,
+    done,
+    stop: async () => {
+      stopped = true;
+      cancelWait();
+      await done.catch(() => undefined);
+    },
+  };
+};
