@@ -9,6 +9,7 @@ import { NotificationOverdue } from './obligations.js';
 import { AcceptingInstitutionReported, SpecifiedSkilledWorkerOrganizationReported } from './organization-reports.js';
 import { LandingPermitted, StatusPermissionGranted } from './permissions.js';
 import { ResidenceAddressCorrected, ResidenceAddressNotified, ResidenceAddressVacated } from './residence-address.js';
+import { ResidentRecordEntered } from './resident-record.js';
 import {
   ResidenceCardIssued,
   ResidenceCardReissued,
@@ -37,6 +38,7 @@ const EVENT_SCHEMAS = [
   ResidenceAddressNotified,
   ResidenceAddressVacated,
   ResidenceAddressCorrected,
+  ResidentRecordEntered,
   IdentityParticularsChanged,
   AffiliationNotified,
   AcceptingInstitutionReported,
@@ -90,6 +92,7 @@ export const RESIDENT_EVENT_REGISTRY = {
   ResidenceAddressNotified: { currentVersion: 1, schema: ResidenceAddressNotified },
   ResidenceAddressVacated: { currentVersion: 1, schema: ResidenceAddressVacated },
   ResidenceAddressCorrected: { currentVersion: 1, schema: ResidenceAddressCorrected },
+  ResidentRecordEntered: { currentVersion: 1, schema: ResidentRecordEntered },
   IdentityParticularsChanged: { currentVersion: 1, schema: IdentityParticularsChanged },
   AffiliationNotified: { currentVersion: 1, schema: AffiliationNotified },
   AcceptingInstitutionReported: { currentVersion: 1, schema: AcceptingInstitutionReported },

@@ -5,6 +5,7 @@ export * from './permissions.js';
 export * from './residence-card.js';
 export * from './residence-card-custody.js';
 export * from './residence-address.js';
+export * from './resident-record.js';
 export * from './identity.js';
 export * from './affiliation.js';
 export * from './organization-reports.js';

@@ -5,6 +5,7 @@ import {
   residenceAddressCorrected,
   residenceAddressNotified,
   residenceAddressVacated,
+  residentRecordEntered,
 } from '../testing/events.js';
 
 const notified = (overrides: object) => ({ ...residenceAddressNotified().data, ...overrides });
@@ -82,5 +83,17 @@ describe('ResidenceAddressVacated and ResidenceAddressCorrected (Arts. 61-8-2, 1
   it('rejects a correction kind other than withdrawn or amended', () => {
     const data = { ...residenceAddressCorrected().data, correction: { kind: 'deleted' } };
     expect(() => parseData('ResidenceAddressCorrected', data)).toThrow('ResidenceAddressCorrected: data.correction.kind:');
+  });
+});
+
+describe('ResidentRecordEntered (Art. 61-8-2; not a notification under Arts. 19-7(3), 19-8(3), 19-9(3))', () => {
+  it('records a BRRA move-in made without the card as a resident-record entry', () => {
+    const event = residentRecordEntered({ residenceEstablishedOn: '2026-01-15', enteredOn: '2026-01-20' });
+    expect(parseData('ResidentRecordEntered', event.data).event).toEqual(event);
+  });
+
+  it('rejects an entry whose reason is not one the municipality reports (Art. 61-8-2)', () => {
+    const data = { ...residentRecordEntered().data, reason: 'moving-out' };
+    expect(() => parseData('ResidentRecordEntered', data)).toThrow('ResidentRecordEntered: data.reason');
   });
 });

@@ -3,7 +3,7 @@ import {
   AcceptingInstitutionReported, AffiliationNotified, ApplicationDecided, ApplicationFiled, CancellationGroundDetected,
   CancellationGroundWithdrawn, DepartureConfirmed, EventMetadata, HearingNoticeServed, IdentityParticularsChanged,
   JapaneseNationalityAcquired, JustifiableReasonRecorded, LandingPermitted, NotificationOverdue, Reentered,
-  ReentryPermitExtended, ReentryPermitGranted, ResidenceAddressCorrected, ResidenceAddressNotified, ResidenceAddressVacated,
+  ReentryPermitExtended, ReentryPermitGranted, ResidenceAddressCorrected, ResidenceAddressNotified, ResidenceAddressVacated, ResidentRecordEntered,
   ResidenceCardFound, ResidenceCardInvalidated, ResidenceCardIssued, ResidenceCardReissued, ResidenceCardReissueOrdered,
   ResidenceCardRenewed, ResidenceCardReportedLost, ResidenceCardReturned, ResidentDied, SpecifiedSkilledWorkerOrganizationReported,
   StatusOfResidenceCancelled, StatusPermissionGranted, parseStoredEvent,
@@ -88,6 +88,10 @@ export const residenceAddressVacated = builder(ResidenceAddressVacated, 'Residen
   residentId, municipalityCode: CHIYODA, movedOutOn: '2026-05-31', reason: 'moving-out-notice',
   relayId: 'relay-131016-0002', notifiedOn: '2026-05-29',
 });
+export const residentRecordEntered = builder(ResidentRecordEntered, 'ResidentRecordEntered', {
+  residentId, reason: 'moving-in-without-card', address: CHIYODA_ADDRESS, residenceEstablishedOn: '2026-01-25',
+  enteredOn: '2026-01-26', relayId: 'relay-131016-0004',
+});
 export const residenceAddressCorrected = builder(ResidenceAddressCorrected, 'ResidenceAddressCorrected', {
   residentId, correctsRelayId: 'relay-131016-0002', correction: { kind: 'withdrawn' }, correctedOn: '2026-06-20',
   relayId: 'relay-131016-0003',
@@ -158,7 +162,8 @@ export const BUILDERS: { readonly [T in ResidentEventType]: Builder<EventOf<T>> 
   ResidenceCardInvalidated: residenceCardInvalidated, ResidenceCardReturned: residenceCardReturned,
   ResidenceCardReportedLost: residenceCardReportedLost, ResidenceCardFound: residenceCardFound,
   ResidenceAddressNotified: residenceAddressNotified, ResidenceAddressVacated: residenceAddressVacated,
-  ResidenceAddressCorrected: residenceAddressCorrected, IdentityParticularsChanged: identityParticularsChanged,
+  ResidenceAddressCorrected: residenceAddressCorrected, ResidentRecordEntered: residentRecordEntered,
+  IdentityParticularsChanged: identityParticularsChanged,
   AffiliationNotified: affiliationNotified, AcceptingInstitutionReported: acceptingInstitutionReported,
   SpecifiedSkilledWorkerOrganizationReported: specifiedSkilledWorkerOrganizationReported,
   ApplicationFiled: applicationFiled, ApplicationDecided: applicationDecided,
