@@ -7,5 +7,7 @@ export default defineConfig({
     // Integration tests open real SQLite files and real sockets; two cores is the budget.
     pool: 'forks',
     testTimeout: 30_000,
+    // CI also writes machine-readable results, from which .ci/run prints its closing summary line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/test-results.json' }]] : ['default'],
   },
 });

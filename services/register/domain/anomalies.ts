@@ -1,3 +1,5 @@
+import { addressAnomalies } from './address-status.js';
+import { cardAnomalies } from './card-status.js';
 import { isAfter, isOnOrAfter } from './rules/calendar.js';
 import type { Anomaly, StatusContext } from './status-types.js';
 
@@ -30,6 +32,8 @@ const lateReentries = (ctx: StatusContext): Anomaly[] => {
 
 /** Facts that are accepted but unusual: shown, never dropped (issue: rejections and anomalies). */
 export const anomaliesOf = (ctx: StatusContext): Anomaly[] => [
+  ...addressAnomalies(ctx),
+  ...cardAnomalies(ctx),
   ...refugeeTravelDocumentDepartures(ctx),
   ...unknownPermits(ctx),
   ...lateReentries(ctx),

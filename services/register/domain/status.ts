@@ -64,18 +64,22 @@ export interface StatusQuery {
   readonly policy?: Partial<StatusPolicy>;
 }
 
+/** DT-8, REG-2: what every part of the status function reads, built once from the facts known at K. */
+export const statusContext = (allFacts: readonly Fact[], query: StatusQuery): StatusContext => {
+  const timeline = buildTimeline(knownBy(allFacts, query.knownAt));
+  const stayOn = (date: IsoDate): Stay => stayAt(timeline, date);
+  return {
+    timeline, asOf: query.asOf, stay: stayOn(query.asOf), stayOn, mltrOn: (date) => isMltr(stayOn(date)),
+    entries: mltrEntries(timeline), policy: { ...DEFAULT_POLICY, ...query.policy },
+  };
+};
+
 /**
  * REG-2: the status of one person at the end of legal date D, as the register knew it at K — the
  * one function that projections, the API and the acceptance tests all use. Pure: no clock, no I/O.
  */
 export const statusAt = (allFacts: readonly Fact[], query: StatusQuery): ResidentStatus => {
-  const facts = knownBy(allFacts, query.knownAt);
-  const timeline = buildTimeline(facts);
-  const stayOn = (date: IsoDate): Stay => stayAt(timeline, date);
-  const ctx: StatusContext = {
-    timeline, asOf: query.asOf, stay: stayOn(query.asOf), stayOn, mltrOn: (date) => isMltr(stayOn(date)),
-    entries: mltrEntries(timeline), policy: { ...DEFAULT_POLICY, ...query.policy },
-  };
+  const ctx = statusContext(allFacts, query);
   const cards = cardsAt(ctx);
   const grant = ctx.stay.kind === 'status' ? ctx.stay.grant.grant : null;
   const obligations = applyEndOfResidence(ctx, [...residenceObligations(ctx), ...cardObligations(ctx), ...affiliationObligations(ctx)]);

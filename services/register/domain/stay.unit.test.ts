@@ -3,12 +3,12 @@ import {
   applicationDecided, applicationFiled, departureConfirmed, landingPermitted, reentered, residentDied, residentRecordEntered,
   statusOfResidenceCancelled, statusPermissionGranted, japaneseNationalityAcquired,
 } from '../../../testing/events.js';
-import { history } from '../../../testing/facts.js';
+import { history, type Recorded } from '../../../testing/facts.js';
 import { stayAt } from './stay.js';
 import { buildTimeline } from './timeline.js';
 
 const engineer = (expiresOn: string) => landingPermitted({ permittedOn: '2025-07-01', grant: { expiresOn } });
-const stay = (asOf: string, ...events: Parameters<typeof history>) => stayAt(buildTimeline(history(...events)), asOf);
+const stay = (asOf: string, ...events: Recorded[]) => stayAt(buildTimeline(history(...events)), asOf);
 
 describe('the stay at the end of a legal date (STAY-1, APP-3, DEP-1, REP-1, DRP-1, MLTR-3)', () => {
   it('is lawful through the expiry date and an overstay from the next day (Art. 24(iv)(b), S01)', () => {

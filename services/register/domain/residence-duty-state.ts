@@ -1,0 +1,30 @@
+import type { IsoDate } from '../../../events/values.js';
+import { isOnOrAfter, isOnOrBefore } from './rules/calendar.js';
+import { overdueFrom, type Deadline } from './rules/deadlines.js';
+import type { ObligationDuty, ObligationView } from './status-types.js';
+
+export interface DutyFacts {
+  readonly duty: ObligationDuty;
+  readonly subject: string;
+  /** Null while the day that starts the clock is not known (NOTIF-1: no residence yet, S01). */
+  readonly deadline: Deadline | null;
+  /** The filing that discharges the duty (null when none is known). */
+  readonly filedOn: IsoDate | null;
+}
+
+/**
+ * NOTIF-10, DT-6, DT-8 (Arts. 19-7 to 19-10, 22-2(2)): the state of a filing duty at the end of `asOf` — met / metLate by a filing on
+ * or before `asOf`, overdue from the day after the effective deadline while nothing is filed, else open.
+ */
+export const obligationAt = ({ duty, subject, deadline, filedOn }: DutyFacts, asOf: IsoDate): ObligationView => {
+  const base = { duty, subject, immediately: false, clockStartedOn: deadline?.clockStartedOn ?? null };
+  const deadlineView = deadline === null ? null : { nominal: deadline.nominal, effective: deadline.effective };
+  const late = deadline === null ? null : overdueFrom(deadline);
+  const filed = filedOn !== null && isOnOrBefore(filedOn, asOf) ? filedOn : null;
+  if (filed !== null) {
+    const inTime = deadline === null || isOnOrBefore(filed, deadline.effective);
+    return { ...base, deadline: deadlineView, state: inTime ? 'met' : 'metLate', metOn: filed, overdueSince: inTime ? null : late };
+  }
+  const overdue = late !== null && isOnOrAfter(asOf, late);
+  return { ...base, deadline: deadlineView, state: overdue ? 'overdue' : 'open', metOn: null, overdueSince: overdue ? late : null };
+};
