@@ -27,6 +27,8 @@ describe('NOTIF-5 renewal of card validity (Art. 19-11)', () => {
     expect(duty(s09, '2031-02-20', '19-11', 'JK00000901LM')).toEqual({
       duty: '19-11', subject: 'JK00000901LM', clockStartedOn: '2031-02-20', deadline: { nominal: '2031-08-20', effective: '2031-08-20' },
       immediately: false, state: 'open', metOn: null, overdueSince: null,
+      // NOTIF-9, Art. 61-9-3(2): the child is 15, so the co-residing relative must apply; failing it is 71-2(ii).
+      responsible: 'co-residing-relative', penalty: '71-2(ii)',
     });
   });
 

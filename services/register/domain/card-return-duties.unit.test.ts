@@ -25,7 +25,7 @@ describe('INV-2 return of a card that lost effect (Art. 19-15)', () => {
   it('S01: after expiry (ii), 14 days from the first invalid day: due 2027-01-25, overdue from 2027-01-26 (Art. 19-15(1), reading #5)', () => {
     expect(returnDuty(s01, '2027-01-11', 'AB00000101CD')).toEqual({
       duty: '19-15', subject: 'AB00000101CD', clockStartedOn: '2027-01-11', deadline: { nominal: '2027-01-25', effective: '2027-01-25' },
-      immediately: false, state: 'open', metOn: null, overdueSince: null,
+      immediately: false, state: 'open', metOn: null, overdueSince: null, responsible: 'resident', penalty: '71-5(iii)',
     });
     expect(returnDuty(s01, '2027-01-26', 'AB00000101CD')).toMatchObject({ state: 'overdue', overdueSince: '2027-01-26' });
     expect(returnDuty([...s01, residenceCardReturned({ returnedOn: '2027-01-20' })], '2027-02-01', 'AB00000101CD')).toMatchObject({ state: 'met', metOn: '2027-01-20' });
@@ -50,6 +50,7 @@ describe('INV-2 return of a card that lost effect (Art. 19-15)', () => {
     const s37 = [...s01, departureConfirmed({ departedOn: '2026-08-05', reentry: { kind: 'none' } })];
     expect(returnDuty(s37, '2026-08-05', 'AB00000101CD')).toEqual({
       duty: '19-15', subject: 'AB00000101CD', clockStartedOn: '2026-08-05', deadline: null, immediately: true, state: 'open', metOn: null, overdueSince: null,
+      responsible: 'resident', penalty: '71-5(iii)',
     });
     expect(returnDuty([...s37, residenceCardReturned({ returnedOn: '2026-08-05' })], '2026-08-05', 'AB00000101CD')).toMatchObject({ state: 'met', metOn: '2026-08-05' });
   });
@@ -72,6 +73,8 @@ describe('INV-2 return of a card that lost effect (Art. 19-15)', () => {
     const h = [...permanentResident('KL00004902MN', '2024-04-01'), residentDied({ diedOn: '2026-02-10' })];
     expect(returnDuty(h, '2026-02-10', 'KL00004902MN')).toMatchObject({ clockStartedOn: '2026-02-10', deadline: { nominal: '2026-02-24', effective: '2026-02-24' }, state: 'open' });
     expect(returnDuty(h, '2026-03-01', 'KL00004902MN')).toMatchObject({ state: 'overdue', overdueSince: '2026-02-25' });
+    // 19-15(4) is carved out of 71-5(iii): the relatives' duty carries no penalty (rules.md §12).
+    expect(returnDuty(h, '2026-03-01', 'KL00004902MN')).toMatchObject({ responsible: 'relatives-or-cohabitants', penalty: null });
   });
 
   it('after a death, counts the relatives\' 14 days from finding a card lost at the death (Art. 19-15(4))', () => {

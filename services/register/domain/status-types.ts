@@ -44,7 +44,14 @@ export type StayView =
       /** APP-3: in the Art. 20(6) special period until the disposition or `limit`, whichever is earlier. */
       readonly specialPeriod: { readonly applicationId: string; readonly startsOn: IsoDate; readonly limit: IsoDate } | null;
     }
-  | { readonly kind: 'ended'; readonly reason: StayEndReason; readonly since: IsoDate; readonly departBy: IsoDate | null };
+  | {
+      readonly kind: 'ended';
+      readonly reason: StayEndReason;
+      readonly since: IsoDate;
+      readonly departBy: IsoDate | null;
+      /** STAY-1, CAN-4(8): from when the person, if still in Japan, is deportable, and under which item of Art. 24. */
+      readonly deportable: { readonly since: IsoDate; readonly article: '24(ii-2)' | '24(ii-4)' | '24(iv)(b)' | '24(vii)' } | null;
+    };
 
 /** Items of Art. 19-14 under which a card loses effect. */
 export type CardInvalidityItem = '19-14(i)' | '19-14(ii)' | '19-14(iii)' | '19-14(iv)' | '19-14(v)' | '19-14(vi)';
@@ -110,6 +117,10 @@ export interface ObligationView {
   readonly state: ObligationState;
   readonly metOn: IsoDate | null;
   readonly overdueSince: IsoDate | null;
+  /** Who must act: the resident, a co-residing relative for a person under 16 (Art. 61-9-3(2)), or, after a death, relatives or cohabitants (19-15(4)). */
+  readonly responsible?: 'resident' | 'co-residing-relative' | 'relatives-or-cohabitants';
+  /** Rules.md §12: the penalty article for failing the duty; null where none applies (19-15(4)). */
+  readonly penalty?: string | null;
 }
 
 export interface CancellationCandidateView {

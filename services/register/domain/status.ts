@@ -10,6 +10,8 @@ import { nationalAdministrativeCalendar } from './rules/closed-days.js';
 import { isOnOrBefore } from './rules/calendar.js';
 import { stayAt, type Stay } from './stay.js';
 import { applyEndOfResidence } from './obligation-voiding.js';
+import { withLiability } from './obligation-liability.js';
+import { deportability } from './deportability.js';
 import type { MltrEntry, MltrView, ResidentStatus, StatusContext, StatusPolicy, StayView, TravelView } from './status-types.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
@@ -39,7 +41,7 @@ const stayView = (stay: Stay): StayView => {
   switch (stay.kind) {
     case 'none': return { kind: 'none' };
     case 'without-status': return { kind: 'without-status', bornOn: stay.bornOn, lawfulUntil: stay.lawfulUntil, applicationPending: stay.applicationPending };
-    case 'ended': return { kind: 'ended', reason: stay.reason, since: stay.since, departBy: stay.departBy };
+    case 'ended': return { kind: 'ended', reason: stay.reason, since: stay.since, departBy: stay.departBy, deportable: deportability(stay) };
     case 'status': {
       const { grant, specialPeriod } = stay;
       return {
@@ -82,7 +84,7 @@ export const statusAt = (allFacts: readonly Fact[], query: StatusQuery): Residen
   const ctx = statusContext(allFacts, query);
   const cards = cardsAt(ctx);
   const grant = ctx.stay.kind === 'status' ? ctx.stay.grant.grant : null;
-  const obligations = applyEndOfResidence(ctx, [...residenceObligations(ctx), ...cardObligations(ctx), ...affiliationObligations(ctx)]);
+  const obligations = withLiability(ctx, applyEndOfResidence(ctx, [...residenceObligations(ctx), ...cardObligations(ctx), ...affiliationObligations(ctx)]));
   return {
     residentId: residentIdOf(allFacts),
     asOf: query.asOf,

@@ -5,6 +5,7 @@ import {
 } from '../../../testing/events.js';
 import { history, type Recorded } from '../../../testing/facts.js';
 import { stayAt } from './stay.js';
+import { statusAt } from './status.js';
 import { buildTimeline } from './timeline.js';
 
 const engineer = (expiresOn: string) => landingPermitted({ permittedOn: '2025-07-01', grant: { expiresOn } });
@@ -85,5 +86,25 @@ describe('the stay at the end of a legal date (STAY-1, APP-3, DEP-1, REP-1, DRP-
     expect(stay('2026-06-10', birth)).toMatchObject({ kind: 'ended', reason: 'OVERSTAY', since: '2026-06-10' });
     const applied = applicationFiled({ kind: 'acquisition', filedOn: '2026-05-08' });
     expect(stay('2026-06-10', birth, applied)).toMatchObject({ kind: 'without-status', applicationPending: true });
+  });
+});
+
+describe('deportability after the stay ended (STAY-1, CAN-4(8))', () => {
+  const status = (asOf: string, ...events: Recorded[]) => statusAt(history(...events), { asOf }).stay;
+
+  it('makes a person who stays beyond the designated departure period deportable from the next day (Art. 24(ii-4), S59)', () => {
+    const cancelled = statusOfResidenceCancelled({ cancelledOn: '2026-10-01', departBy: '2026-10-31' });
+    expect(status('2026-11-01', engineer('2027-01-10'), cancelled)).toMatchObject({ deportable: { since: '2026-11-01', article: '24(ii-4)' } });
+  });
+
+  it('makes a person cancelled on ground (i) or (ii), with no departure period, deportable at once (Art. 24(ii-2))', () => {
+    const cancelled = statusOfResidenceCancelled({ cancelledOn: '2026-10-01', grounds: ['i'], departBy: null });
+    expect(status('2026-10-01', engineer('2027-01-10'), cancelled)).toMatchObject({ deportable: { since: '2026-10-01', article: '24(ii-2)' } });
+  });
+
+  it('makes an overstayer deportable from the first day of overstay (Art. 24(iv)(b)) and nobody after a departure', () => {
+    expect(status('2027-01-11', engineer('2027-01-10'))).toMatchObject({ deportable: { since: '2027-01-11', article: '24(iv)(b)' } });
+    const left = departureConfirmed({ departedOn: '2026-08-05', reentry: { kind: 'none' } });
+    expect(status('2026-08-06', engineer('2027-01-10'), left)).toMatchObject({ deportable: null });
   });
 });
