@@ -79,6 +79,7 @@ const validityOf = (ctx: StatusContext, card: CardIssue, grant: Grant | null): C
   if (grant === null || dateOfBirth === null) return null;
   const { status, expiresOn } = grant.grant;
   if (expiresOn === null && !INDEFINITE_CARD_STATUSES.has(status)) return null;
+  // Reading #14: every issue, reissue included, counts its validity from its own issue date (19-5 "the day of issue").
   return statutoryCardValidity({ issuedOn: card.issuedOn, dateOfBirth, status, periodExpiresOn: expiresOn, reason: card.validityReason });
 };
 

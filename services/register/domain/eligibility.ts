@@ -48,6 +48,7 @@ const ACTIVITY_INSTITUTION: ReadonlySet<StatusOfResidence> = new Set<StatusOfRes
   'technical-intern-training-iii-b', 'student', 'trainee',
 ]);
 
+// Reading #17: the seed names the designated institution for HSP (i)(a) only; (i)(b) is treated alike (verify on e-Gov).
 const CONTRACT_INSTITUTION: ReadonlySet<StatusOfResidence> = new Set<StatusOfResidence>([
   'highly-skilled-professional-i-a', 'highly-skilled-professional-i-b', 'researcher', 'engineer-specialist',
   'nursing-care', 'skilled-labor', 'specified-skilled-worker-i', 'specified-skilled-worker-ii',

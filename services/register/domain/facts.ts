@@ -18,7 +18,7 @@ const millis = (instant: Instant): number => DateTime.fromISO(instant, { setZone
 export const endOfLegalDay = (date: IsoDate): Instant =>
   DateTime.fromISO(date, { zone: LEGAL_ZONE }).endOf('day').toISO({ suppressMilliseconds: false }) ?? `${date}T23:59:59.999+09:00`;
 
-/** DT-8: only the facts the register had recorded by `knownAt` (all of them when it is absent). */
+/** DT-8, reading #20: only the facts the register had recorded by `knownAt` (all of them when it is absent). */
 export const knownBy = (facts: readonly Fact[], knownAt: Instant | undefined): readonly Fact[] => {
   if (knownAt === undefined) return facts;
   const limit = millis(knownAt);

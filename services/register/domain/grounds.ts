@@ -46,6 +46,7 @@ const groundIxClock = (ctx: StatusContext, history: ResidenceHistory, { vacated,
     clockStartedOn: leftOn,
     filings,
     deemed: false,
+    // Reading #13: a late move-out relay gives a retroactive candidate — valid time day 91, transaction time the relay's.
     knownSince: (effective) => latestInstant(vacated.recordedAt, ...seen, ...removedAnswers(history, answers, effective)),
   };
 };

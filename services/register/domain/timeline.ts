@@ -5,7 +5,12 @@ import type { IsoDate } from '../../../events/values.js';
 import { byDateThenRevision, factsOf, type Fact } from './facts.js';
 import { minDate } from './rules/calendar.js';
 
-/** A permission that conferred a status: a landing or one of the permissions of MLTR-2. */
+/**
+ * A permission that conferred a status: a landing or one of the permissions of MLTR-2. Its date is the
+ * card issue date the ISA recorded, also for a card mailed after an online application (reading #19).
+ * Reading #16: the kinds follow the seed text's cross-references in 19-8 and 22-4(1)(viii) (Arts. 50,
+ * 61-2-2), to be re-verified against the current e-Gov text.
+ */
 export interface Grant {
   readonly on: IsoDate;
   readonly revision: number;
