@@ -1,23 +1,54 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { RegisterConfig } from './config.js';
+import type { Instant } from '../../events/values.js';
+import { createCommandHandler } from './application/command-handler.js';
+import type { OfficerCredential, RegisterConfig } from './config.js';
 import { prepareDataDir } from './data-dir.js';
 import { createHttpApp } from './http/app.js';
+import { createCommandRouter } from './http/commands.js';
 import { openSqliteEventStore } from './store/sqlite.js';
+import type { EventStore } from './store/port.js';
 
 export interface RunningRegister {
   readonly url: string;
   stop(): Promise<void>;
 }
 
+/** What the outside world lends the register: time and fresh ids. Tests pass fixed ones. */
+export interface Runtime {
+  readonly clock: () => Instant;
+  readonly newId: () => string;
+}
+
+export const systemRuntime: Runtime = { clock: () => new Date().toISOString(), newId: randomUUID };
+
+export interface RegisterAppDeps {
+  readonly store: EventStore;
+  readonly storeKind: string;
+  readonly officers: readonly OfficerCredential[];
+  readonly logger: Logger;
+  readonly runtime: Runtime;
+}
+
+/** The HTTP app with its command API, wired from a store, the officers and a runtime. */
+export const createRegisterApp = ({ store, storeKind, officers, logger, runtime }: RegisterAppDeps): Express => {
+  const handler = createCommandHandler({ store, clock: runtime.clock, newId: runtime.newId });
+  const commands = createCommandRouter({ handler, store, officers, logger });
+  return createHttpApp({ store, storeKind, logger, routers: [commands] });
+};
+
 /** Composition root of the embedded default: config → store → HTTP. The only place with wiring. */
-export const startRegister = async (config: RegisterConfig, logger: Logger): Promise<RunningRegister> => {
+export const startRegister = async (config: RegisterConfig, logger: Logger, runtime: Runtime = systemRuntime): Promise<RunningRegister> => {
   prepareDataDir(config.dataDir);
   const storeFile = join(config.dataDir, 'register.db');
   const store = openSqliteEventStore({ file: storeFile });
-  const app = createHttpApp({ store, storeKind: config.store, logger });
+  if (config.officers.length === 0)
+    logger.warn('REGISTER_OFFICER_TOKENS is empty: every request to the command API will be answered 401');
+  const app = createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
@@ -27,7 +58,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger): Pro
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, dataDir: config.dataDir, store: config.store }, 'register listening');
+  logger.info({ url, dataDir: config.dataDir, store: config.store, officers: config.officers.length }, 'register listening');
 
   return {
     url,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, hashToken, loadConfig } from './config.js';
+
+const TOKEN_A = 'a-token-of-officer-1';
+const TOKEN_B = 'b-token-of-officer-2';
+
+const failure = (value: string): string => {
+  try {
+    loadConfig({ REGISTER_OFFICER_TOKENS: value });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('REGISTER_OFFICER_TOKENS: officers who may issue commands (architecture decision 10)', () => {
+  it('parses officer-id:token pairs and keeps only SHA-256 hashes of the tokens', () => {
+    const { officers } = loadConfig({ REGISTER_OFFICER_TOKENS: ` officer-1:${TOKEN_A}, officer-2:${TOKEN_B} ,` });
+    expect(officers.map((o) => o.officerId)).toEqual(['officer-1', 'officer-2']);
+    expect(officers[0]?.tokenSha256.equals(hashToken(TOKEN_A))).toBe(true);
+    expect(JSON.stringify(officers)).not.toContain(TOKEN_A);
+  });
+
+  it('is empty by default: no officer can issue commands', () => {
+    expect(loadConfig({}).officers).toEqual([]);
+  });
+
+  it('rejects a short token, a missing colon, a bad officer id, duplicates; naming the variable, never the token', () => {
+    expect(failure('officer-1:short-token')).toMatch(/REGISTER_OFFICER_TOKENS: entry 1 \(officer officer-1\): the token must be at least 16 characters/);
+    expect(failure('short-token')).toMatch(/REGISTER_OFFICER_TOKENS: entry 1 must be officer-id:token/);
+    expect(failure(`officer 1:${TOKEN_A}`)).toMatch(/entry 1: the officer id must be/);
+    expect(failure(`officer-1:${TOKEN_A} with space`)).toMatch(/the token may hold only/);
+    expect(failure(`officer-1:${TOKEN_A},officer-1:${TOKEN_B}`)).toMatch(/officer officer-1 is listed twice/);
+    expect(failure(`officer-1:${TOKEN_A},officer-2:${TOKEN_A}`)).toMatch(/two officers must not share a token/);
+    expect(failure(`officer-1:${TOKEN_A},officer-2:${TOKEN_A}`)).not.toContain(TOKEN_A);
+    expect(failure('officer-1:short-token')).not.toContain('short-token');
+  });
+});

@@ -1,0 +1,33 @@
+import type { CommandType } from '../../domain/commands.js';
+
+/** What the README says of each command: the article it records and one sentence. A new command must be added here. */
+export const COMMAND_DOCS: { readonly [C in CommandType]: { readonly article: string; readonly summary: string } } = {
+  PermitLanding: { article: 'Ch. III (Art. 9); card under Art. 19-6', summary: 'Landing permission with a status of residence; opens the record of a person arriving.' },
+  GrantStatusPermission: { article: 'Arts. 20, 21, 22, 22-2, 22-3, 50, 61-2-2', summary: 'A permission that confers a status: change, extension, permanent residence, acquisition, special permission.' },
+  IssueResidenceCard: { article: 'Arts. 19-6, 19-10(2), 20(4)(i), 21(4), 22(3), 22-2, 50(3), 61-2-2(3)', summary: 'A residence card issued on landing or with a permission; every issue has a new number (Art. 19-4(2)).' },
+  ReissueResidenceCard: { article: 'Arts. 19-12(2), 19-13', summary: 'A new card replacing one lost, stolen, destroyed, damaged or exchanged.' },
+  RenewResidenceCard: { article: 'Art. 19-11', summary: 'A new card on renewal of validity, for cards not valid until the period of stay ends (PR, HSP (ii), 16th birthday).' },
+  OrderCardReissue: { article: 'Art. 19-13(2), (3)', summary: 'The Commissioner orders the holder of a damaged card to apply for a new one within 14 days.' },
+  ReportCardLost: { article: 'Art. 19-12(1)', summary: 'The holder reports the card lost, stolen or destroyed; a reissue application is due within 14 days.' },
+  RecordCardFound: { article: 'Art. 19-15(3)', summary: 'A card reported lost was found; one that lost effect must be returned within 14 days.' },
+  RecordCardReturned: { article: 'Art. 19-15', summary: 'A card that lost effect was returned, by the holder or, after a death, by relatives or cohabitants.' },
+  NotifyResidenceAddress: { article: 'Arts. 19-7, 19-8, 19-9', summary: 'The resident\'s notification of a residence address, filed at the municipal counter and relayed.' },
+  RecordMoveOut: { article: 'Arts. 61-8-2, 19-37', summary: 'The resident left a residence, as a municipality relayed or an investigation found (the Art. 22-4(1)(ix) clock).' },
+  CorrectResidenceAddress: { article: 'Art. 61-8-2', summary: 'A municipality corrects or withdraws a relay it sent earlier.' },
+  RecordResidentRecordEntry: { article: 'Art. 61-8-2', summary: 'A municipality entered the person in the resident record without a residence notification (no card, birth, ex officio).' },
+  NotifyIdentityChange: { article: 'Art. 19-10(1)', summary: 'A change of name, date of birth, sex or nationality; a new card follows (Art. 19-10(2)).' },
+  NotifyAffiliation: { article: 'Art. 19-16', summary: 'The resident\'s notification about an activity or contract institution, or the end of a marriage.' },
+  ReportAcceptingInstitution: { article: 'Art. 19-17', summary: 'An institution accepting a mid-to-long-term resident reports it (an endeavour duty).' },
+  ReportSpecifiedSkilledWorkerOrganization: { article: 'Art. 19-18', summary: 'The employer of a specified skilled worker reports a change, end or conclusion of the contract and more.' },
+  FileApplication: { article: 'Arts. 19-11 to 19-13, 20(2), 21(2), 22(1), 22-2(2), 26(1)', summary: 'An application filed; a change or extension filed before expiry opens the special period (Art. 20(6)).' },
+  DecideApplication: { article: 'Art. 20(6)', summary: 'The disposition of an application; it ends the special period.' },
+  ConfirmDeparture: { article: 'Art. 25', summary: 'Departure confirmed at the port, with or without a (special) re-entry permit.' },
+  GrantReentryPermit: { article: 'Art. 26(1)–(3)', summary: 'A single or multiple re-entry permit, valid at most 5 years.' },
+  ExtendReentryPermit: { article: 'Art. 26(4)–(6)', summary: 'A re-entry permit extended in Japan (special period) or by a consular officer abroad (≤ 1 year, ≤ 6 years in all).' },
+  RecordReentry: { article: 'Arts. 26, 26-2', summary: 'Re-entry on a (special) re-entry permit: not a new landing.' },
+  RecordJustifiableReason: { article: 'Art. 22-4(1)(v)–(ix)', summary: 'An officer decides that a justifiable reason excuses a cancellation ground.' },
+  ServeHearingNotice: { article: 'Art. 22-4(2), (3)', summary: 'The notice of the hearing of opinion before a cancellation, served in advance.' },
+  CancelStatusOfResidence: { article: 'Art. 22-4(1), (6)–(9)', summary: 'Cancellation of the status of residence, with the departure period it designates.' },
+  RecordDeath: { article: 'Arts. 19-14(vi), 19-15(4)', summary: 'The death of the resident; the card lapses and relatives return it.' },
+  RecordNaturalisation: { article: 'Art. 2(ii); Nationality Act', summary: 'The resident acquired Japanese nationality and is no longer a foreign national.' },
+};
