@@ -17,10 +17,13 @@ beforeAll(() => {
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env } });
 
 describe('register CLI (compiled, as a separate process)', () => {
-  it('prints usage for --help and exits 0', () => {
+  it('prints usage for --help and for one command, and exits 0', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('--data-dir <dir>');
+    expect(result.stdout).toMatch(/^ {2}start +run the register/m);
+    const start = run('start', '--help');
+    expect(start.status).toBe(0);
+    expect(start.stdout).toContain('--data-dir <dir>');
   });
 
   it('exits 2 and names the flag for an unknown option', () => {

@@ -37,3 +37,22 @@ describe('REGISTER_OFFICER_TOKENS: officers who may issue commands (architecture
     expect(failure('officer-1:short-token')).not.toContain('short-token');
   });
 });
+
+describe('register configuration', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, store: 'sqlite', logLevel: 'info' });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('names every bad variable and its rule', () => {
+    const attempt = (): unknown => loadConfig({ REGISTER_PORT: '70000', REGISTER_STORE: 'postgres' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/REGISTER_PORT: must be 0–65535/);
+    expect(attempt).toThrow(/REGISTER_STORE: must be "sqlite"/);
+  });
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ REGISTER_PORT: 'eighty' })).toThrow(/REGISTER_PORT: must be a number/);
+  });
+});

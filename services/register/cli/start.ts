@@ -1,0 +1,34 @@
+import { pino } from 'pino';
+import { loadConfig } from '../config.js';
+import { startRegister } from '../main.js';
+import type { CliCommand } from './command.js';
+import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
+
+/** `register start`: every service in one process on the embedded store (the embedded default). */
+export const startCommand: CliCommand = {
+  name: 'start',
+  summary: 'run the register (command API, queries, health check) in one process',
+  usage: `${COMMON_USAGE}
+  --port <n>            HTTP port, 0 for any free port     REGISTER_PORT      (default 4000)
+  --host <addr>         address to listen on               REGISTER_HOST      (default 127.0.0.1)`,
+  options: { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' } },
+  envFlags: { ...COMMON_ENV_FLAGS, port: 'REGISTER_PORT', host: 'REGISTER_HOST' },
+  run: async ({ env }) => {
+    const config = loadConfig(env);
+    const logger = pino({ level: config.logLevel, base: { service: 'register' } });
+    const running = await startRegister(config, logger);
+    const shutdown = (signal: string): void => {
+      logger.info({ signal }, 'shutting down');
+      running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+    return 'running';
+  },
+};
