@@ -1,4 +1,4 @@
-import type { Address, Instant, IsoDate, MunicipalityCode, Organization } from '../../../events/values.js';
+import type { Address, Instant, IsoDate, MunicipalityCode, Organization, PersonalParticulars } from '../../../events/values.js';
 import type { PeriodOfStay, StatusAttributes, StatusOfResidence } from '../../../events/status-of-residence.js';
 import type { ClosedDayCalendar } from './rules/closed-days.js';
 import type { AffiliationCategory } from './eligibility.js';
@@ -173,6 +173,8 @@ export interface ResidentStatus {
   readonly residentId: string | null;
   readonly asOf: IsoDate;
   readonly knownAt: Instant | null;
+  /** Art. 19-36(1): name, date of birth, sex, nationality at asOf — personal data, read under audit. */
+  readonly particulars: PersonalParticulars | null;
   readonly midToLongTermResident: MltrView;
   readonly stay: StayView;
   readonly card: CardView | null;

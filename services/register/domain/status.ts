@@ -12,6 +12,7 @@ import { stayAt, type Stay } from './stay.js';
 import { applyEndOfResidence } from './obligation-voiding.js';
 import { withLiability } from './obligation-liability.js';
 import { deportability } from './deportability.js';
+import { particularsOn } from './particulars.js';
 import type { MltrEntry, MltrView, ResidentStatus, StatusContext, StatusPolicy, StayView, TravelView } from './status-types.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
@@ -89,6 +90,7 @@ export const statusAt = (allFacts: readonly Fact[], query: StatusQuery): Residen
     residentId: residentIdOf(allFacts),
     asOf: query.asOf,
     knownAt: query.knownAt ?? null,
+    particulars: particularsOn(ctx.timeline.facts, query.asOf),
     midToLongTermResident: mltrView(ctx),
     stay: stayView(ctx.stay),
     card: cards.at(-1) ?? null,
