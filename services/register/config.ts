@@ -8,42 +8,70 @@ export interface OfficerCredential {
   readonly tokenSha256: Buffer;
 }
 
+/** A caller of the query API (an analyst or an auditor); only the SHA-256 of the token is kept. */
+export interface BearerCredential {
+  readonly id: string;
+  readonly tokenSha256: Buffer;
+}
+
 /** SHA-256 of a bearer token: what config keeps and what auth compares (decision 10). */
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
-const OFFICER_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+const CALLER_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 const B64_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/; // RFC 6750 b64token: what a Bearer header can carry
 const MIN_TOKEN_LENGTH = 16;
 
-/** One `officer-id:token` entry; messages name the entry and the officer, never the token. */
-const officerEntry = (entry: string, n: number, ctx: z.RefinementCtx): OfficerCredential | undefined => {
+/** One `<role>-id:token` entry; messages name the entry and the caller, never the token. */
+const credentialEntry = (role: string, entry: string, n: number, ctx: z.RefinementCtx): BearerCredential | undefined => {
   const colon = entry.indexOf(':');
-  const officerId = colon < 0 ? '' : entry.slice(0, colon);
+  const id = colon < 0 ? '' : entry.slice(0, colon);
   const token = colon < 0 ? '' : entry.slice(colon + 1);
   const problem =
-    colon < 0 ? `entry ${n} must be officer-id:token`
-    : !OFFICER_ID.test(officerId) ? `entry ${n}: the officer id must be 1–100 letters, digits or ._@- and start with a letter or digit`
-    : token.length < MIN_TOKEN_LENGTH ? `entry ${n} (officer ${officerId}): the token must be at least ${MIN_TOKEN_LENGTH} characters`
-    : !B64_TOKEN.test(token) ? `entry ${n} (officer ${officerId}): the token may hold only letters, digits and -._~+/ (and trailing =)`
+    colon < 0 ? `entry ${n} must be ${role}-id:token`
+    : !CALLER_ID.test(id) ? `entry ${n}: the ${role} id must be 1–100 letters, digits or ._@- and start with a letter or digit`
+    : token.length < MIN_TOKEN_LENGTH ? `entry ${n} (${role} ${id}): the token must be at least ${MIN_TOKEN_LENGTH} characters`
+    : !B64_TOKEN.test(token) ? `entry ${n} (${role} ${id}): the token may hold only letters, digits and -._~+/ (and trailing =)`
     : undefined;
-  if (problem === undefined) return { officerId, tokenSha256: hashToken(token) };
+  if (problem === undefined) return { id, tokenSha256: hashToken(token) };
   ctx.addIssue({ code: 'custom', message: problem });
   return undefined;
 };
 
-/** `officer-id:token,officer-id:token`; empty means no officer can issue commands. */
-const OfficerTokens = z
-  .string()
-  .default('')
-  .transform((text, ctx): readonly OfficerCredential[] => {
-    const entries = text.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
-    const officers = entries.map((entry, i) => officerEntry(entry, i + 1, ctx)).filter((o) => o !== undefined);
-    const ids = officers.map((o) => o.officerId);
-    const hashes = new Set(officers.map((o) => o.tokenSha256.toString('hex')));
-    ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => ctx.addIssue({ code: 'custom', message: `officer ${id} is listed twice` }));
-    if (hashes.size < officers.length) ctx.addIssue({ code: 'custom', message: 'two officers must not share a token' });
-    return officers;
-  });
+/** `id:token,id:token` for one role; empty means nobody holds the role. */
+const credentialTokens = (role: string) =>
+  z
+    .string()
+    .default('')
+    .transform((text, ctx): readonly BearerCredential[] => {
+      const entries = text.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+      const credentials = entries.map((entry, i) => credentialEntry(role, entry, i + 1, ctx)).filter((c) => c !== undefined);
+      const ids = credentials.map((c) => c.id);
+      const hashes = new Set(credentials.map((c) => c.tokenSha256.toString('hex')));
+      ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => ctx.addIssue({ code: 'custom', message: `${role} ${id} is listed twice` }));
+      if (hashes.size < credentials.length) ctx.addIssue({ code: 'custom', message: `two ${role}s must not share a token` });
+      return credentials;
+    });
+
+const TOKEN_VARIABLES = ['REGISTER_OFFICER_TOKENS', 'REGISTER_ANALYST_TOKENS', 'REGISTER_AUDITOR_TOKENS'] as const;
+
+/** A token names one caller in one role: the same token under two roles would make the role ambiguous. */
+const distinctAcrossRoles = (env: Record<(typeof TOKEN_VARIABLES)[number], readonly BearerCredential[]>, ctx: z.RefinementCtx): void => {
+  const seen = new Map<string, string>();
+  for (const variable of TOKEN_VARIABLES) {
+    for (const credential of env[variable]) {
+      const hash = credential.tokenSha256.toString('hex');
+      const other = seen.get(hash);
+      if (other !== undefined && other !== variable)
+        ctx.addIssue({ code: 'custom', path: [variable], message: `${credential.id}'s token is also listed in ${other}` });
+      else seen.set(hash, variable);
+    }
+  }
+};
+
+/** On/off switches: `true`/`false`, `1`/`0`, `on`/`off`, `yes`/`no`. */
+const Switch = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { error: 'must be on or off (true/false, 1/0, yes/no)' })
+  .transform((value) => ['true', '1', 'on', 'yes'].includes(value));
 
 const Port = z.coerce
   .number({ error: 'must be a number' })
@@ -58,8 +86,11 @@ export const RegisterEnv = z.object({
   REGISTER_PORT: Port.default(4000),
   REGISTER_STORE: z.enum(['sqlite'], { error: 'must be "sqlite" (the embedded default)' }).default('sqlite'),
   REGISTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  REGISTER_OFFICER_TOKENS: OfficerTokens,
-});
+  REGISTER_OFFICER_TOKENS: credentialTokens('officer'),
+  REGISTER_ANALYST_TOKENS: credentialTokens('analyst'),
+  REGISTER_AUDITOR_TOKENS: credentialTokens('auditor'),
+  REGISTER_GRAPHIQL: Switch.default(true),
+}).superRefine(distinctAcrossRoles);
 
 export interface RegisterConfig {
   readonly dataDir: string;
@@ -69,6 +100,12 @@ export interface RegisterConfig {
   readonly logLevel: z.infer<typeof RegisterEnv>['REGISTER_LOG_LEVEL'];
   /** Officers who may use the command API (bearer tokens, hashed). */
   readonly officers: readonly OfficerCredential[];
+  /** Analysts who may run the GraphQL queries (bearer tokens, hashed). */
+  readonly analysts: readonly BearerCredential[];
+  /** Auditors who may read the audit log of personal-data reads (bearer tokens, hashed). */
+  readonly auditors: readonly BearerCredential[];
+  /** Serve GraphiQL and allow introspection at /graphql (development aid; on by default). */
+  readonly graphiql: boolean;
 }
 
 /** A configuration that cannot be used; the message names every offending variable and its rule. */
@@ -92,6 +129,9 @@ export const loadConfig = (env: EnvSource): RegisterConfig => {
     port: e.REGISTER_PORT,
     store: e.REGISTER_STORE,
     logLevel: e.REGISTER_LOG_LEVEL,
-    officers: e.REGISTER_OFFICER_TOKENS,
+    officers: e.REGISTER_OFFICER_TOKENS.map(({ id, tokenSha256 }) => ({ officerId: id, tokenSha256 })),
+    analysts: e.REGISTER_ANALYST_TOKENS,
+    auditors: e.REGISTER_AUDITOR_TOKENS,
+    graphiql: e.REGISTER_GRAPHIQL,
   };
 };

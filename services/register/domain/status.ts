@@ -70,7 +70,15 @@ export interface StatusQuery {
 /** DT-8, REG-2: what every part of the status function reads, built once from the facts known at K. */
 export const statusContext = (allFacts: readonly Fact[], query: StatusQuery): StatusContext => {
   const timeline = buildTimeline(knownBy(allFacts, query.knownAt));
-  const stayOn = (date: IsoDate): Stay => stayAt(timeline, date);
+  // Many rules ask for the stay on the same few dates; one computation per date per query.
+  const stays = new Map<IsoDate, Stay>();
+  const stayOn = (date: IsoDate): Stay => {
+    const known = stays.get(date);
+    if (known !== undefined) return known;
+    const stay = stayAt(timeline, date);
+    stays.set(date, stay);
+    return stay;
+  };
   return {
     timeline, asOf: query.asOf, stay: stayOn(query.asOf), stayOn, mltrOn: (date) => isMltr(stayOn(date)),
     entries: mltrEntries(timeline), policy: { ...DEFAULT_POLICY, ...query.policy },

@@ -3,38 +3,86 @@ import type { IsoDate } from '../../../../events/values.js';
 
 /**
  * Date-only arithmetic over ISO date strings (rules.md DT-1). Every legal date is a JST calendar
- * date; luxon is used in zone Asia/Tokyo (no daylight saving) and never leaks out of this file.
+ * date; luxon (zone Asia/Tokyo) only converts instants to dates and never leaks out of this file.
  */
 export const LEGAL_ZONE = 'Asia/Tokyo';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EXPLICIT_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-const toDateTime = (date: IsoDate): DateTime => {
-  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: LEGAL_ZONE }) : null;
-  if (parsed === null || !parsed.isValid) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
-  return parsed;
+/** Gregorian leap year (DT-7: 2100 is not a leap year, so never `year % 4` alone). */
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** DT-3: number of days in a month (month 1–12), Gregorian (Civil Code Art. 143(2) proviso needs it). */
+export const daysInMonth = (year: number, month: number): number => {
+  const days = MONTH_DAYS[month - 1];
+  if (days === undefined || !Number.isInteger(year)) throw new RangeError(`no such month: ${year}-${month}`);
+  return month === 2 && isLeapYear(year) ? 29 : days;
 };
 
-const toIsoDate = (dateTime: DateTime): IsoDate => {
-  const iso = dateTime.isValid && dateTime.year >= 1 && dateTime.year <= 9999 ? dateTime.toISODate() : null;
-  if (iso === null) throw new RangeError('date arithmetic left the years 0001–9999');
-  return iso;
+/*
+ * A plain date has no time zone: calendar arithmetic is done on day numbers (days since 1970-01-01,
+ * proleptic Gregorian, H. Hinnant's civil-from-days algorithms), exact and fast. Only turning an
+ * instant into its JST date needs the zone (legalDateOf).
+ */
+const dayNumber = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+};
+
+const fromDayNumber = (n: number): IsoDate => {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp + (mp < 10 ? 3 : -9);
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1 || year > 9999) throw new RangeError('date arithmetic left the years 0001–9999');
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+
+const parse = (date: IsoDate): { year: number; month: number; day: number } => {
+  const match = ISO_DATE.exec(date);
+  const [, y, m, d] = match ?? [];
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (match === null || year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return { year, month, day };
+};
+
+const toDayNumber = (date: IsoDate): number => {
+  const { year, month, day } = parse(date);
+  return dayNumber(year, month, day);
 };
 
 /** Throws a RangeError unless `date` is a real calendar date written YYYY-MM-DD (DT-1 storage rule). */
-export const assertIsoDate = (date: IsoDate): IsoDate => toIsoDate(toDateTime(date));
+export const assertIsoDate = (date: IsoDate): IsoDate => {
+  parse(date);
+  return date;
+};
 
 /** DT-1: the JST calendar date of an instant carrying an explicit offset (2026-03-31T16:30Z → 2026-04-01). */
 export const legalDateOf = (instant: string): IsoDate => {
   if (!EXPLICIT_OFFSET.test(instant)) throw new RangeError(`instant needs an explicit offset (Z or ±hh:mm): ${instant}`);
   const parsed = DateTime.fromISO(instant, { zone: LEGAL_ZONE });
-  if (!parsed.isValid) throw new RangeError(`not an ISO instant: ${instant}`);
-  return toIsoDate(parsed);
+  const date = parsed.isValid ? parsed.toISODate() : null;
+  if (date === null) throw new RangeError(`not an ISO instant: ${instant}`);
+  return assertIsoDate(date);
 };
 
 /** Calendar arithmetic: `date` moved by `days` (negative moves back); DT-2 builds on it. */
-export const plusDays = (date: IsoDate, days: number): IsoDate => toIsoDate(toDateTime(date).plus({ days }));
+export const plusDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(toDayNumber(date) + days);
 
 /** The next calendar day (DT-2: the first day counted when the initial day is excluded). */
 export const dayAfter = (date: IsoDate): IsoDate => plusDays(date, 1);
@@ -43,15 +91,14 @@ export const dayAfter = (date: IsoDate): IsoDate => plusDays(date, 1);
 export const dayBefore = (date: IsoDate): IsoDate => plusDays(date, -1);
 
 /** DT-2: whole days from `from` to `to` (positive when `to` is later). */
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  Math.round(toDateTime(to).diff(toDateTime(from), 'days').days);
+export const daysBetween = (from: IsoDate, to: IsoDate): number => toDayNumber(to) - toDayNumber(from);
 
-/** DT-1: -1, 0 or 1 as `a` is before, equal to or after `b` (validated ISO dates sort as strings). */
-export const compareDates = (a: IsoDate, b: IsoDate): -1 | 0 | 1 => {
-  const left = assertIsoDate(a);
-  const right = assertIsoDate(b);
-  return left < right ? -1 : left > right ? 1 : 0;
-};
+/**
+ * DT-1: -1, 0 or 1 as `a` is before, equal to or after `b`. ISO dates sort as strings; they were
+ * validated where they entered (zod at every edge), so comparing does not parse them again — the
+ * status function compares dates millions of times.
+ */
+export const compareDates = (a: IsoDate, b: IsoDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
 
 /** DT-8: `a` strictly before `b` (e.g. "under 16" ⇔ date before the first day aged 16, DT-7). */
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => compareDates(a, b) < 0;
@@ -68,25 +115,15 @@ export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (isOnOrBefore(a, b) 
 /** The later of two dates. */
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (isOnOrAfter(a, b) ? a : b);
 
-/** Gregorian leap year (DT-7: 2100 is not a leap year, so never `year % 4` alone). */
-export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-/** DT-3: number of days in a month (month 1–12), Gregorian (Civil Code Art. 143(2) proviso needs it). */
-export const daysInMonth = (year: number, month: number): number => {
-  const days = DateTime.fromObject({ year, month, day: 1 }, { zone: LEGAL_ZONE }).daysInMonth;
-  if (days === undefined) throw new RangeError(`no such month: ${year}-${month}`);
-  return days;
-};
 
 /** DT-3: year, month (1–12) and day-number of a date (the "corresponding day" of Civil Code Art. 143). */
-export const partsOf = (date: IsoDate): { year: number; month: number; day: number } => {
-  const { year, month, day } = toDateTime(date);
-  return { year, month, day };
-};
+export const partsOf = (date: IsoDate): { year: number; month: number; day: number } => parse(date);
 
 /** DT-3: builds an ISO date from parts; throws when the day does not exist in that month. */
-export const dateOf = (year: number, month: number, day: number): IsoDate =>
-  toIsoDate(DateTime.fromObject({ year, month, day }, { zone: LEGAL_ZONE }));
+export const dateOf = (year: number, month: number, day: number): IsoDate => {
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`no such day: ${year}-${month}-${day}`);
+  return fromDayNumber(dayNumber(year, month, day));
+};
 
 /** ISO weekday: 1 = Monday … 7 = Sunday (DT-6 closed days). */
-export const weekdayOf = (date: IsoDate): number => toDateTime(date).weekday;
+export const weekdayOf = (date: IsoDate): number => ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   assertIsoDate,
@@ -63,5 +65,19 @@ describe('calendar (DT-1)', () => {
   it('gives ISO weekdays in JST: 2026-01-10 is a Saturday (DT-6)', () => {
     expect(weekdayOf('2026-01-10')).toBe(6);
     expect(weekdayOf('2026-02-09')).toBe(1);
+  });
+});
+
+describe('day-number arithmetic agrees with an independent calendar (DT-1)', () => {
+  it('moves dates and names weekdays as luxon does in UTC, for any date 1900–2200 and offset (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_000, max: 85_000 }), fc.integer({ min: -4000, max: 4000 }), (start, offset) => {
+        const base = DateTime.fromObject({ year: 1970, month: 1, day: 1 }, { zone: 'utc' }).plus({ days: start });
+        const from = base.toISODate() ?? '';
+        expect(plusDays(from, offset)).toBe(base.plus({ days: offset }).toISODate());
+        expect(weekdayOf(from)).toBe(base.weekday);
+        expect(daysBetween(from, plusDays(from, offset))).toBe(offset);
+      }),
+    );
   });
 });

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import type { Instant } from '../../../events/values.js';
+import { applyPragmas } from '../../register/store/sqlite-schema.js';
+import type { Page } from '../read-models/types.js';
+import { migrateAuditLog } from './audit-schema.js';
+
+export type ActorRole = 'officer' | 'analyst' | 'auditor';
+
+/** Who called: a role and the id configured with the caller's token (never the token). */
+export interface Actor {
+  readonly role: ActorRole;
+  readonly id: string;
+}
+
+/** One read of one resident's personal data by one response (rules.md INFO-2). */
+export interface AuditRecord {
+  readonly at: Instant;
+  readonly actor: Actor;
+  readonly operationName: string | null;
+  readonly rootFields: readonly string[];
+  readonly residentId: string;
+  /** The fields returned, e.g. `particulars.name`; never their values. */
+  readonly fields: readonly string[];
+}
+
+export interface AuditEntry extends AuditRecord {
+  readonly id: number;
+}
+
+export interface AuditQuery {
+  readonly residentId?: string;
+  readonly actorId?: string;
+}
+
+/** Append-only: there is no way to change or remove an entry. */
+export interface AuditLog {
+  /** Appends the records of one response in one transaction: all are durable when it returns, or none. */
+  record(records: readonly AuditRecord[]): void;
+  /** Entries oldest first; `after` is the `endCursor` of the previous page. */
+  entries(query: AuditQuery, first: number, after: string | null): Page<AuditEntry>;
+  close(): void;
+}
+
+/** Where the embedded default keeps the audit log: beside the event store, in its own file. */
+export const auditLogFile = (dataDir: string): string => join(dataDir, 'audit.db');
+
+const Row = z.object({
+  id: z.number().int(), at: z.string(), actor_role: z.enum(['officer', 'analyst', 'auditor']), actor_id: z.string(),
+  operation_name: z.string().nullable(), root_fields: z.string(), resident_id: z.string(), fields: z.string(),
+});
+const Strings = z.array(z.string());
+
+const entryOf = (raw: unknown): AuditEntry => {
+  const row = Row.parse(raw);
+  return {
+    id: row.id, at: row.at, actor: { role: row.actor_role, id: row.actor_id }, operationName: row.operation_name,
+    rootFields: Strings.parse(JSON.parse(row.root_fields)), residentId: row.resident_id, fields: Strings.parse(JSON.parse(row.fields)),
+  };
+};
+
+const afterId = (after: string | null): number => {
+  if (after === null) return 0;
+  const id = Number(after);
+  if (!Number.isSafeInteger(id) || id < 0 || String(id) !== after) throw new RangeError('not an audit log cursor');
+  return id;
+};
+
+const WHERE = `(@residentId IS NULL OR resident_id = @residentId) AND (@actorId IS NULL OR actor_id = @actorId)`;
+
+/** Opens (creating if needed) the audit log file; WAL with synchronous=FULL like the event store. */
+export const openAuditLog = ({ file }: { readonly file: string }): AuditLog => {
+  const db = new BetterSqlite3(file);
+  applyPragmas(db);
+  migrateAuditLog(db);
+  const insert = db.prepare(`INSERT INTO audit_entries (at, actor_role, actor_id, operation_name, root_fields, resident_id, fields)
+    VALUES (@at, @role, @actorId, @operationName, @rootFields, @residentId, @fields)`);
+  const select = db.prepare(`SELECT * FROM audit_entries WHERE id > @after AND ${WHERE} ORDER BY id LIMIT @limit`);
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM audit_entries WHERE ${WHERE}`).pluck();
+  const recordAll = db.transaction((records: readonly AuditRecord[]) => {
+    for (const r of records)
+      insert.run({
+        at: r.at, role: r.actor.role, actorId: r.actor.id, operationName: r.operationName,
+        rootFields: JSON.stringify(r.rootFields), residentId: r.residentId, fields: JSON.stringify(r.fields),
+      });
+  });
+  return {
+    record: (records) => recordAll.immediate(records),
+    entries: (query, first, after) => {
+      const filter = { residentId: query.residentId ?? null, actorId: query.actorId ?? null };
+      const rows = select.all({ ...filter, after: afterId(after), limit: first + 1 }).map(entryOf);
+      const items = rows.slice(0, first);
+      const last = items.at(-1);
+      return { items, endCursor: last === undefined ? null : String(last.id), hasNextPage: rows.length > first, totalCount: z.number().parse(count.get(filter)) };
+    },
+    close: () => db.close(),
+  };
+};

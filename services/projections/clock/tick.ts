@@ -1,0 +1,113 @@
+import type { Logger } from 'pino';
+import { toStoredEvent } from '../../../events/parse.js';
+import type { Instant, IsoDate } from '../../../events/values.js';
+import { toFact } from '../../register/application/command-attempt.js';
+import { residentStreamId } from '../../register/application/command-handler.js';
+import { toJsonObject } from '../../register/application/idempotency.js';
+import { plannedClockEvents, type ClockEvent, type ClockEventType } from '../../register/domain/clock.js';
+import { assertIsoDate } from '../../register/domain/rules/calendar.js';
+import {
+  ConcurrencyError, IdempotencyConflictError, StoreUnavailableError, collect, type EventStore, type NewEvent,
+} from '../../register/store/port.js';
+import { clockEventId } from './event-ids.js';
+
+export interface TickProgress {
+  readonly residentId: string;
+  readonly residentsExamined: number;
+  readonly eventsAppended: number;
+}
+
+export interface TickDeps {
+  readonly store: EventStore;
+  /** Which residents to examine: `allResidentIds(store)`, or the projector's residents due by `asOf`. */
+  readonly residentIds: AsyncIterable<string> | Iterable<string>;
+  /** The legal date (JST) the tick brings the log up to (architecture decision 7). */
+  readonly asOf: IsoDate;
+  /** Transaction time of the events appended (DT-8). */
+  readonly clock: () => Instant;
+  readonly logger: Logger;
+  /** Called after each resident has been examined. */
+  readonly onProgress?: (progress: TickProgress) => void;
+  /** Attempts per resident when another writer appended to the stream meanwhile (default 5). */
+  readonly maxAttempts?: number;
+}
+
+export interface TickResult {
+  readonly asOf: IsoDate;
+  readonly residentsExamined: number;
+  /** Residents whose stream could not be read, parsed or appended to; logged, and the tick went on. */
+  readonly residentsFailed: number;
+  readonly appended: Readonly<Record<ClockEventType, number>>;
+  readonly eventsAppended: number;
+}
+
+type Planned = ClockEvent & { readonly id: string };
+
+const toNewEvent = (planned: Planned, recordedAt: Instant, asOf: IsoDate): NewEvent => {
+  const correlationId = `tick-${asOf}`;
+  const stored = toStoredEvent(planned.event, { recordedAt, correlationId, causationId: correlationId, source: { kind: 'system', component: 'clock' } });
+  return { id: planned.id, type: stored.type, data: toJsonObject(stored.data), metadata: { ...toJsonObject(stored.metadata), clockKey: planned.key } };
+};
+
+/**
+ * One resident: read the stream, plan the clock events, append them at the revision read. Another
+ * writer in between (a command, a racing tick) makes the append fail; the stream is read again and the
+ * plan redone, so what the other wrote is not appended twice (a racing tick's events have the same ids).
+ */
+const tickResident = async (deps: TickDeps, residentId: string): Promise<readonly Planned[]> => {
+  const { store, asOf, maxAttempts = 5 } = deps;
+  const streamId = residentStreamId(residentId);
+  for (let attempt = 1; ; attempt += 1) {
+    const stream = await collect(store.readStream(streamId));
+    const last = stream.at(-1);
+    if (last === undefined) return [];
+    const stored = new Set(stream.map((e) => e.id));
+    const planned = plannedClockEvents(stream.map(toFact), asOf)
+      .map((p): Planned => ({ ...p, id: clockEventId(residentId, p.key) }))
+      .filter((p) => !stored.has(p.id));
+    if (planned.length === 0) return [];
+    const recordedAt = deps.clock();
+    try {
+      const result = await store.append(streamId, planned.map((p) => toNewEvent(p, recordedAt, asOf)), last.revision);
+      return result.idempotentReplay ? [] : planned;
+    } catch (error) {
+      const raced = error instanceof ConcurrencyError || error instanceof IdempotencyConflictError;
+      if (!raced || attempt >= maxAttempts) throw error;
+    }
+  }
+};
+
+const noneAppended = (): Record<ClockEventType, number> => ({
+  ResidenceCardInvalidated: 0, NotificationOverdue: 0, CancellationGroundDetected: 0, CancellationGroundWithdrawn: 0,
+});
+
+/**
+ * Architecture decision 7: brings every selected resident's stream up to `asOf` — cards that lost
+ * effect, overdue duties, 90-day grounds that arose or were removed. Deterministic and idempotent: the
+ * same log and as-of date append the same events once, however often or concurrently it runs. A
+ * resident that fails is logged and counted; a store that fails stops the tick.
+ */
+export const tick = async (deps: TickDeps): Promise<TickResult> => {
+  const { asOf, logger, onProgress } = deps;
+  assertIsoDate(asOf);
+  const appended = noneAppended();
+  let residentsExamined = 0;
+  let residentsFailed = 0;
+  let eventsAppended = 0;
+  for await (const residentId of deps.residentIds) {
+    try {
+      const events = await tickResident(deps, residentId);
+      events.forEach((e) => (appended[e.event.type] += 1));
+      eventsAppended += events.length;
+      if (events.length > 0) logger.debug({ residentId, asOf, events: events.map((e) => e.key) }, 'clock events appended');
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      residentsFailed += 1;
+      logger.error({ err: error, residentId, asOf }, 'clock tick failed for a resident');
+    }
+    residentsExamined += 1;
+    onProgress?.({ residentId, residentsExamined, eventsAppended });
+  }
+  logger.info({ asOf, residentsExamined, residentsFailed, appended }, 'clock tick done');
+  return { asOf, residentsExamined, residentsFailed, appended, eventsAppended };
+};
