@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Instant } from '../../events/values.js';
 import { createCommandHandler } from './application/command-handler.js';
@@ -10,6 +10,7 @@ import type { OfficerCredential, RegisterConfig } from './config.js';
 import { prepareDataDir } from './data-dir.js';
 import { createHttpApp } from './http/app.js';
 import { createCommandRouter } from './http/commands.js';
+import { startReadSide } from './read-side.js';
 import { openSqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/port.js';
 
@@ -32,39 +33,44 @@ export interface RegisterAppDeps {
   readonly officers: readonly OfficerCredential[];
   readonly logger: Logger;
   readonly runtime: Runtime;
+  /** Routers of the read side (GraphQL, /metrics), mounted after the command API. */
+  readonly routers?: readonly Router[];
 }
 
 /** The HTTP app with its command API, wired from a store, the officers and a runtime. */
-export const createRegisterApp = ({ store, storeKind, officers, logger, runtime }: RegisterAppDeps): Express => {
+export const createRegisterApp = ({ store, storeKind, officers, logger, runtime, routers = [] }: RegisterAppDeps): Express => {
   const handler = createCommandHandler({ store, clock: runtime.clock, newId: runtime.newId });
   const commands = createCommandRouter({ handler, store, officers, logger });
-  return createHttpApp({ store, storeKind, logger, routers: [commands] });
+  return createHttpApp({ store, storeKind, logger, routers: [commands, ...routers] });
 };
 
-/** Composition root of the embedded default: config → store → HTTP. The only place with wiring. */
+/** Composition root of the embedded default: config → store → read side → HTTP, one process. */
 export const startRegister = async (config: RegisterConfig, logger: Logger, runtime: Runtime = systemRuntime): Promise<RunningRegister> => {
   prepareDataDir(config.dataDir);
   const storeFile = join(config.dataDir, 'register.db');
   const store = openSqliteEventStore({ file: storeFile });
   if (config.officers.length === 0)
     logger.warn('REGISTER_OFFICER_TOKENS is empty: every request to the command API will be answered 401');
-  const app = createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime });
+  const readSide = await startReadSide(config, store, logger, runtime);
+  const app = createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers: readSide.routers });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
   } catch (error) {
+    await readSide.stop();
     await store.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, dataDir: config.dataDir, store: config.store, officers: config.officers.length }, 'register listening');
+  logger.info({ url, graphql: `${url}/graphql`, dataDir: config.dataDir, store: config.store, officers: config.officers.length }, 'register listening');
 
   return {
     url,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await readSide.stop();
       await store.close();
       logger.info('register stopped');
     },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Instant } from '../../../events/values.js';
 import { applyPragmas } from '../../register/store/sqlite-schema.js';
@@ -60,40 +61,47 @@ const entryOf = (raw: unknown): AuditEntry => {
   };
 };
 
+/** An `endCursor` of this log is an entry id. */
+export const isAuditCursor = (after: string): boolean => /^(0|[1-9]\d{0,15})$/.test(after);
+
 const afterId = (after: string | null): number => {
   if (after === null) return 0;
-  const id = Number(after);
-  if (!Number.isSafeInteger(id) || id < 0 || String(id) !== after) throw new RangeError('not an audit log cursor');
-  return id;
+  if (!isAuditCursor(after)) throw new RangeError('not an audit log cursor');
+  return Number(after);
 };
 
 const WHERE = `(@residentId IS NULL OR resident_id = @residentId) AND (@actorId IS NULL OR actor_id = @actorId)`;
 
-/** Opens (creating if needed) the audit log file; WAL with synchronous=FULL like the event store. */
-export const openAuditLog = ({ file }: { readonly file: string }): AuditLog => {
-  const db = new BetterSqlite3(file);
-  applyPragmas(db);
-  migrateAuditLog(db);
+/** One transaction for the records of one response. */
+const recorder = (db: Database) => {
   const insert = db.prepare(`INSERT INTO audit_entries (at, actor_role, actor_id, operation_name, root_fields, resident_id, fields)
     VALUES (@at, @role, @actorId, @operationName, @rootFields, @residentId, @fields)`);
-  const select = db.prepare(`SELECT * FROM audit_entries WHERE id > @after AND ${WHERE} ORDER BY id LIMIT @limit`);
-  const count = db.prepare(`SELECT COUNT(*) AS n FROM audit_entries WHERE ${WHERE}`).pluck();
-  const recordAll = db.transaction((records: readonly AuditRecord[]) => {
+  return db.transaction((records: readonly AuditRecord[]) => {
     for (const r of records)
       insert.run({
         at: r.at, role: r.actor.role, actorId: r.actor.id, operationName: r.operationName,
         rootFields: JSON.stringify(r.rootFields), residentId: r.residentId, fields: JSON.stringify(r.fields),
       });
   });
-  return {
-    record: (records) => recordAll.immediate(records),
-    entries: (query, first, after) => {
-      const filter = { residentId: query.residentId ?? null, actorId: query.actorId ?? null };
-      const rows = select.all({ ...filter, after: afterId(after), limit: first + 1 }).map(entryOf);
-      const items = rows.slice(0, first);
-      const last = items.at(-1);
-      return { items, endCursor: last === undefined ? null : String(last.id), hasNextPage: rows.length > first, totalCount: z.number().parse(count.get(filter)) };
-    },
-    close: () => db.close(),
+};
+
+const pager = (db: Database): AuditLog['entries'] => {
+  const select = db.prepare(`SELECT * FROM audit_entries WHERE id > @after AND ${WHERE} ORDER BY id LIMIT @limit`);
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM audit_entries WHERE ${WHERE}`).pluck();
+  return (query, first, after) => {
+    const filter = { residentId: query.residentId ?? null, actorId: query.actorId ?? null };
+    const rows = select.all({ ...filter, after: afterId(after), limit: first + 1 }).map(entryOf);
+    const items = rows.slice(0, first);
+    const last = items.at(-1);
+    return { items, endCursor: last === undefined ? null : String(last.id), hasNextPage: rows.length > first, totalCount: z.number().parse(count.get(filter)) };
   };
+};
+
+/** Opens (creating if needed) the audit log file; WAL with synchronous=FULL like the event store. */
+export const openAuditLog = ({ file }: { readonly file: string }): AuditLog => {
+  const db = new BetterSqlite3(file);
+  applyPragmas(db);
+  migrateAuditLog(db);
+  const recordAll = recorder(db);
+  return { record: (records) => recordAll.immediate(records), entries: pager(db), close: () => db.close() };
 };

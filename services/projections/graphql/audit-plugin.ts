@@ -49,7 +49,12 @@ const withhold = (rc: GraphQLRequestContextWillSendResponse<GraphqlContext>): vo
 };
 
 const recordsOf = (rc: GraphQLRequestContextWillSendResponse<GraphqlContext>, at: Instant): AuditRecord[] => {
-  if (rc.response.body.kind !== 'single' || rc.operation === undefined || rc.document === undefined) return [];
+  if (rc.response.body.kind !== 'single') {
+    // Incremental delivery (@defer) needs graphql 17; were it ever on, its parts could not be checked: refuse rather than leave them unaudited.
+    if (rc.contextValue.reads.length > 0) throw new Error('an incremental response cannot be audited');
+    return [];
+  }
+  if (rc.operation === undefined || rc.document === undefined) return [];
   const reads = returnedReads(rc.contextValue.reads, rc.response.body.singleResult.data);
   const rootFields = rootFieldsOf(rc.operation, rc.document);
   const { actor } = rc.contextValue;
@@ -62,12 +67,11 @@ export const auditPlugin = (deps: { readonly audit: AuditLog; readonly clock: ()
       willResolveField: ({ source, info, contextValue }) => noteRead(contextValue.reads, source, info),
     }),
     willSendResponse: async (rc) => {
-      const records = recordsOf(rc, deps.clock());
-      if (records.length === 0) return;
       try {
-        deps.audit.record(records);
+        const records = recordsOf(rc, deps.clock());
+        if (records.length > 0) deps.audit.record(records);
       } catch (error) {
-        deps.logger.error({ err: error, residents: records.length }, 'audit log write failed: the response is withheld');
+        deps.logger.error({ err: error }, 'audit log write failed: the response is withheld');
         withhold(rc);
       }
     },

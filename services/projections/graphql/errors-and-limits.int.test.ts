@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidPageRequestError } from '../read-models/cursor.js';
 import type { ReadModels } from '../read-models/types.js';
 import { codesOf, dataOf } from './testing/answers.js';
 import { FULL_RESIDENT } from './testing/full-resident.js';
@@ -7,11 +8,15 @@ import { CARDS, ENGINEER } from './testing/population.js';
 
 /** A read model that fails the way a broken disk would, with text that must not reach the caller. */
 const SECRET = 'SQLITE_CORRUPT near NGUYEN VAN AN';
-const failingCounts = (readModels: ReadModels): ReadModels => ({ ...readModels, counts: () => { throw new Error(SECRET); } });
+const failing = (readModels: ReadModels): ReadModels => ({
+  ...readModels,
+  counts: () => { throw new Error(SECRET); },
+  deadlines: () => { throw new InvalidPageRequestError('the cursor "x" does not belong to this list'); },
+});
 
 let server: GraphqlTestServer;
 beforeAll(async () => {
-  server = await startGraphqlServer({ wrapReadModels: failingCounts });
+  server = await startGraphqlServer({ wrapReadModels: failing });
 });
 afterAll(async () => server.stop());
 
@@ -33,6 +38,12 @@ describe('formatError: stable extensions.code values, unexpected errors masked',
     expect(codesOf(await server.query('{ residentByCard(number: "ab00000101cd") { id } }'))).toEqual(['BAD_USER_INPUT']);
     expect(codesOf(await server.query('{ residents(first: 101) { totalCount } }'))).toEqual(['BAD_USER_INPUT']);
     expect(codesOf(await server.query('{ residents(after: "Zm9v") { totalCount } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a cursor or page size the read models refuse is BAD_USER_INPUT', async () => {
+    const answer = await server.query('{ deadlines(dueBetween: { from: "2026-01-01", to: "2026-12-31" }) { totalCount } }');
+    expect(codesOf(answer)).toEqual(['BAD_USER_INPUT']);
+    expect(answer.body.errors?.[0]?.message).toBe('after: the cursor "x" does not belong to this list');
   });
 
   it('an unknown resident is null for `resident` and NOT_FOUND for `history`', async () => {

@@ -5,6 +5,7 @@ import { graphql } from './graphql-js.js';
 
 const { GraphQLError } = graphql;
 import type { Logger } from 'pino';
+import { InvalidPageRequestError } from '../read-models/cursor.js';
 
 /** The codes this API raises itself; with Apollo's client-error codes, the only codes a caller sees. */
 export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_DEEP';
@@ -57,8 +58,11 @@ export const formatErrorWith =
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const own = apiErrorIn(error);
     if (own !== undefined) return shaped(formatted, own.code);
+    const original = unwrapResolverError(error);
+    // The read models refuse a cursor or page size a caller sent: bad input, not a fault (read-models/cursor.ts).
+    if (original instanceof InvalidPageRequestError) return shaped(formatted, 'BAD_USER_INPUT', `after: ${original.message}`);
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return shaped(formatted, code);
-    logger.error({ err: unwrapResolverError(error), path: formatted.path, code }, 'GraphQL request failed: masked as Internal error');
+    logger.error({ err: original, path: formatted.path, code }, 'GraphQL request failed: masked as Internal error');
     return shaped(formatted, 'INTERNAL_SERVER_ERROR', 'Internal error');
   };

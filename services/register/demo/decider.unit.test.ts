@@ -27,10 +27,10 @@ const hasDuplicate = (r: GeneratedResident): boolean => {
   return seen.some((json, i) => seen.indexOf(json) !== i);
 };
 
-/** The first 120 residents, and from a larger pool two residents showing each rare feature. */
+/** The first 300 residents, and from a larger pool two residents showing each rare feature. */
 const sample = (): GeneratedResident[] => {
   const pool = [...generatePopulation({ residents: 4000, seed: 'decider' })];
-  const chosen = new Set(pool.slice(0, 120));
+  const chosen = new Set(pool.slice(0, 300));
   for (const [, matches] of FEATURES) pool.filter((r) => r.commands.some((c) => matches(c.command))).slice(0, 2).forEach((r) => chosen.add(r));
   pool.filter(hasDuplicate).slice(0, 3).forEach((r) => chosen.add(r));
   return [...chosen];
@@ -62,5 +62,5 @@ describe('every generated command is one the resident decider accepts (architect
       expect(events.length).toBe(resident.commands.length - dup);
     }
     expect(duplicates).toBeGreaterThan(0);
-  }, 240_000);
+  }, 120_000);
 });

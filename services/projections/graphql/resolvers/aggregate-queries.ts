@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../events/values.js';
-import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
+import { isAuditCursor, type AuditEntry, type AuditLog } from '../../audit/audit-log.js';
 import type { CountDimension } from '../../read-models/types.js';
 import { residentIdArg } from '../arguments.js';
 import type { GraphqlContext } from '../context.js';
@@ -35,7 +35,10 @@ const auditLogOf = (audit: AuditLog) => (_: unknown, args: AuditArgs) => {
   };
   return connectionOf({
     connection: 'auditLog',
-    fetch: (first, after) => audit.entries(query, first, after),
+    fetch: (first, after) => {
+      if (after !== null && !isAuditCursor(after)) throw badUserInput('after: not a cursor of auditLog');
+      return audit.entries(query, first, after);
+    },
     first: args.first,
     after: args.after,
     select: entryNode,

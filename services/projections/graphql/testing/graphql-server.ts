@@ -56,6 +56,27 @@ export interface GraphqlTestOptions {
 const capture = (lines: string[]): Writable =>
   new Writable({ write: (chunk: Buffer, _encoding, done) => { lines.push(chunk.toString('utf8')); done(); } });
 
+const CONFIG = loadConfig({
+  REGISTER_OFFICER_TOKENS: `officer-0001:${TOKENS.officer}`, REGISTER_ANALYST_TOKENS: `analyst-0001:${TOKENS.analyst}`,
+  REGISTER_AUDITOR_TOKENS: `auditor-0001:${TOKENS.auditor}`,
+});
+
+const listen = async (app: express.Express): Promise<{ server: Server; url: string }> => {
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+};
+
+const poster =
+  (url: string): GraphqlTestServer['query'] =>
+  async (query, variables = {}, role = 'analyst', headers = {}) => {
+    const auth: Record<string, string> = role === null ? {} : { authorization: `Bearer ${TOKENS[role]}` };
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphqlAnswer['body'] };
+  };
+
 export const startGraphqlServer = async (options: GraphqlTestOptions = {}): Promise<GraphqlTestServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'register-graphql-'));
   const store = openSqliteEventStore({ file: join(dir, 'register.db') });
@@ -63,38 +84,23 @@ export const startGraphqlServer = async (options: GraphqlTestOptions = {}): Prom
   const readModels = await memoryReadModels(store, TODAY);
   const auditFile = auditLogFile(dir);
   const audit = openAuditLog({ file: auditFile });
-  const config = loadConfig({
-    REGISTER_OFFICER_TOKENS: `officer-0001:${TOKENS.officer}`, REGISTER_ANALYST_TOKENS: `analyst-0001:${TOKENS.analyst}`,
-    REGISTER_AUDITOR_TOKENS: `auditor-0001:${TOKENS.auditor}`,
-  });
   const logLines: string[] = [];
-  const { router, stop } = await createGraphqlRouter({
+  const graphql = await createGraphqlRouter({
     readModels: options.wrapReadModels?.(readModels) ?? readModels, store, audit: options.wrapAudit?.(audit) ?? audit,
-    auth: config, clock: () => NOW, logger: pino({ level: 'debug' }, capture(logLines)), development: options.development ?? true,
+    auth: CONFIG, clock: () => NOW, logger: pino({ level: 'debug' }, capture(logLines)), development: options.development ?? true,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   const app = express();
-  app.use(router);
+  app.use(graphql.router);
   app.use((_req, res) => { res.status(404).json({ code: 'NOT_FOUND' }); });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url, store, readModels, audit, auditFile, logLines,
-    query: async (query, variables = {}, role = 'analyst', headers = {}) => {
-      const auth: Record<string, string> = role === null ? {} : { authorization: `Bearer ${TOKENS[role]}` };
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphqlAnswer['body'] };
-    },
-    stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await stop();
-      audit.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const { server, url } = await listen(app);
+  const stop = async (): Promise<void> => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await graphql.stop();
+    audit.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   };
+  return { url, store, readModels, audit, auditFile, logLines, query: poster(url), stop };
 };

@@ -1,7 +1,7 @@
 import type { ResidentStatus } from '../../../register/domain/status-types.js';
 import type { CardRow, DeadlineRow, LapseRow, StatusRow } from '../../read-models/types.js';
 
-/** Read-model rows of one resident's status, as the projector would keep them (read-models/types.ts). */
+/** Read-model rows of one resident's status, as the projector keeps them (read-models/types.ts); a deadline stays pending while overdue. */
 
 const municipalityOf = (status: ResidentStatus): string | null => {
   const address = status.address;
@@ -36,7 +36,7 @@ export const cardRows = (residentId: string, status: ResidentStatus): CardRow[] 
 export const deadlineRows = (residentId: string, status: ResidentStatus): DeadlineRow[] => {
   const municipalityCode = municipalityOf(status);
   const duties = status.obligations.flatMap((o) =>
-    o.state === 'open' && o.deadline !== null
+    (o.state === 'open' || o.state === 'overdue') && o.deadline !== null
       ? [{ residentId, kind: o.duty, subject: o.subject, clockStartedOn: o.clockStartedOn, nominal: o.deadline.nominal, effective: o.deadline.effective, municipalityCode }]
       : [],
   );

@@ -33,11 +33,13 @@ const engineer = (): Recorded[] => [
 ];
 
 /** S28: moved out of Shinjuku on 2026-05-01 without a new residence: ground (ix) (Art. 22-4(1)(ix)). */
-const movedOut = (): Recorded[] => {
-  const [landing, ...rest] = s28MovedOutWithoutNewResidence();
-  const person = { ...PERSON, name: 'SANTOS MARIA', nationality: 'PHL', sex: 'female' as const };
-  return landing === undefined ? rest : [landingPermitted({ ...('event' in landing ? landing.event.data : landing.data), person }), ...rest];
-};
+const movedOut = (): Recorded[] => [
+  landingPermitted({
+    permittedOn: '2025-04-01', person: { ...PERSON, name: 'SANTOS MARIA', sex: 'female', nationality: 'PHL' },
+    grant: { status: 'engineer-specialist', periodOfStay: 'P3Y', expiresOn: '2028-04-01' },
+  }),
+  ...s28MovedOutWithoutNewResidence().slice(1), // S28's landing, with another person's particulars
+];
 
 /** A student who never notified a residence after landing: ground (viii) (Art. 22-4(1)(viii)). */
 const neverNotified = (): Recorded[] => [
@@ -74,6 +76,7 @@ export const POPULATION: Readonly<Record<string, () => Recorded[]>> = {
   [ENGINEER]: engineer, [MOVED_OUT]: movedOut, [NEVER_NOTIFIED]: neverNotified, [UNNOTIFIED_ENTRY]: unnotifiedEntry, [OVERSTAYED]: overstayed,
 };
 
+/** The builders' events belong to testing's RESIDENT_ID; toStoredEvent parses the copy again. */
 const forResident = (residentId: string, event: ResidentEvent): ResidentEvent => ({ ...event, data: { ...event.data, residentId } }) as ResidentEvent;
 
 /** Appends one resident's history to the store as the command path would: parsed, stamped, recorded at its instant. */

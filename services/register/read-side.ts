@@ -1,0 +1,88 @@
+import type { Router } from 'express';
+import express from 'express';
+import type { Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { auditLogFile, openAuditLog } from '../projections/audit/audit-log.js';
+import { startDailyClock, tick } from '../projections/clock/index.js';
+import { createGraphqlRouter } from '../projections/graphql/index.js';
+import { createReadModels } from '../projections/read-models/queries.js';
+import type { ReadModels } from '../projections/read-models/types.js';
+import { createProjectionMetrics } from '../projections/runtime/metrics.js';
+import { openProjectionDatabase, projectionDbPath } from '../projections/runtime/projection-db.js';
+import { startProjector, type Projector } from '../projections/runtime/projector.js';
+import type { IsoDate } from '../../events/values.js';
+import type { RegisterConfig } from './config.js';
+import { legalDateOf } from './domain/rules/calendar.js';
+import type { Runtime } from './main.js';
+import type { EventStore } from './store/port.js';
+
+export interface ReadSide {
+  readonly routers: readonly Router[];
+  readonly projector: Projector;
+  readonly readModels: ReadModels;
+  stop(): Promise<void>;
+}
+
+/**
+ * The clock looks at residents with a deadline due (the deadline index) and at everyone whose
+ * record changed since its last run: a late relay or a correction can withdraw a ground without any
+ * deadline passing. The first run after start looks at every resident once.
+ */
+const clockSelection = (store: EventStore, readModels: ReadModels) => {
+  let lastPosition = 0;
+  return async (asOf: IsoDate): Promise<string[]> => {
+    const head = await store.headPosition();
+    const ids = new Set(readModels.residentsDueBy(asOf));
+    for await (const event of store.readAll({ after: lastPosition, filter: { streamPrefixes: ['resident-'] } }))
+      if (event.position <= head) ids.add(event.streamId.slice('resident-'.length));
+    lastPosition = head;
+    return [...ids].sort();
+  };
+};
+
+const metricsRouter = (registry: Registry): Router => {
+  const router = express.Router();
+  router.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  return router;
+};
+
+/**
+ * The read side of the embedded default, in the same process as the command API: the projector
+ * with its own SQLite database, the GraphQL API with its audit log, /metrics, and the daily clock
+ * (architecture decisions 6, 7, 10).
+ */
+export const startReadSide = async (config: RegisterConfig, store: EventStore, logger: Logger, runtime: Runtime): Promise<ReadSide> => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const { db } = openProjectionDatabase(projectionDbPath(config.dataDir));
+  const today = (): IsoDate => legalDateOf(runtime.clock());
+  const projector = startProjector({ store, db, today, logger, metrics: createProjectionMetrics(registry) });
+  const readModels = createReadModels(db);
+  const audit = openAuditLog({ file: auditLogFile(config.dataDir) });
+  const graphql = await createGraphqlRouter({ readModels, store, audit, auth: config, clock: runtime.clock, logger, development: config.graphiql });
+  const select = clockSelection(store, readModels);
+  const daily = startDailyClock({
+    clock: runtime.clock,
+    logger,
+    runTick: async (asOf) => {
+      const result = await tick({ store, residentIds: await select(asOf), asOf, clock: runtime.clock, logger });
+      await projector.refresh(asOf);
+      logger.info({ asOf, examined: result.residentsExamined, appended: result.eventsAppended }, 'clock tick');
+    },
+  });
+  if (config.analysts.length === 0) logger.warn('REGISTER_ANALYST_TOKENS is empty: every GraphQL query will be answered 401');
+  return {
+    routers: [graphql.router, metricsRouter(registry)],
+    projector,
+    readModels,
+    stop: async () => {
+      await daily.stop();
+      await graphql.stop();
+      await projector.stop();
+      audit.close();
+      db.close();
+    },
+  };
+};
