@@ -52,7 +52,11 @@ export const startCatchUp = (source: CatchUpSource, options: SubscribeOptions, p
         last = event.position;
       }
       last = Math.max(last, page.scannedUpTo);
-      if (!page.exhausted) continue;
+      // Handlers may be synchronous: give I/O (HTTP, timers) a turn between pages of a long catch-up.
+      if (!page.exhausted) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       if (!hasCaughtUp) {
         hasCaughtUp = true;
         caughtUp.resolve(last);
