@@ -30,26 +30,33 @@ export const drawNationality = (rng: Random, status: StatusOfResidence): string 
   return draw(rng, table);
 };
 
-/** Family names and given names as they are printed on a card (Latin capitals, family name first). */
-const NAMES: Record<string, readonly [readonly string[], readonly string[]]> = {
-  CHN: [['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN', 'YANG', 'ZHAO', 'HUANG', 'ZHOU', 'WU'], ['WEI', 'FANG', 'NA', 'MIN', 'JING', 'LEI', 'YAN', 'JUN', 'HAO', 'XIU YING']],
-  VNM: [['NGUYEN', 'TRAN', 'LE', 'PHAM', 'HOANG', 'VU', 'DANG', 'BUI', 'DO', 'NGO'], ['VAN AN', 'THI LAN', 'VAN MINH', 'THI HOA', 'DUC ANH', 'THI MAI', 'QUANG HUY', 'THI THU', 'VAN NAM', 'THI LINH']],
-  KOR: [['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'KANG', 'CHO', 'YOON', 'JANG', 'LIM'], ['MINJUN', 'SEOYEON', 'JIHO', 'HAEUN', 'DOYUN', 'JIWOO', 'SUBIN', 'YEJIN', 'HYUNWOO', 'EUNJI']],
-  PHL: [['SANTOS', 'REYES', 'CRUZ', 'BAUTISTA', 'GARCIA', 'MENDOZA', 'TORRES', 'RAMOS', 'FLORES', 'AQUINO'], ['MARIA CRISTINA', 'JOSE', 'ANGELICA', 'MARK', 'JOCELYN', 'RICHARD', 'MARICEL', 'JOHN PAUL', 'ROWENA', 'JERICHO']],
-  BRA: [['DA SILVA', 'DOS SANTOS', 'OLIVEIRA', 'SOUZA', 'RODRIGUES', 'FERREIRA', 'ALVES', 'PEREIRA', 'LIMA', 'GOMES'], ['LUCAS', 'ANA PAULA', 'GABRIEL', 'JULIANA', 'RAFAEL', 'FERNANDA', 'MARCOS', 'PATRICIA', 'THIAGO', 'CAMILA']],
-  NPL: [['SHRESTHA', 'GURUNG', 'TAMANG', 'MAGAR', 'RAI', 'THAPA', 'KARKI', 'ADHIKARI', 'BHANDARI', 'POUDEL'], ['RAM', 'SITA', 'BIKASH', 'ANITA', 'SURESH', 'SABINA', 'PRAKASH', 'SUNITA', 'RAJESH', 'GITA']],
-  IDN: [['SAPUTRA', 'WIJAYA', 'SANTOSO', 'HIDAYAT', 'PRATAMA', 'KURNIAWAN', 'SETIAWAN', 'NUGROHO', 'LESTARI', 'WAHYUNI'], ['BUDI', 'SITI', 'AGUS', 'DEWI', 'RIZKY', 'PUTRI', 'ADI', 'NUR', 'ANDI', 'INDAH']],
-  MMR: [['AUNG', 'KYAW', 'HTET', 'ZAW', 'MYINT', 'WIN', 'THANT', 'HLAING', 'NAING', 'SOE'], ['MIN THU', 'SU MON', 'ZAW LIN', 'THIN THIN', 'KO KO', 'MAY THU', 'AUNG MYO', 'EI PHYU', 'HTET AUNG', 'NANDAR']],
-  USA: [['SMITH', 'JOHNSON', 'WILLIAMS', 'BROWN', 'JONES', 'MILLER', 'DAVIS', 'WILSON', 'ANDERSON', 'TAYLOR'], ['JAMES', 'EMILY', 'MICHAEL', 'SARAH', 'DAVID', 'JESSICA', 'DANIEL', 'ASHLEY', 'MATTHEW', 'LAUREN']],
-};
-const GENERIC: readonly [readonly string[], readonly string[]] = [
-  ['KHAN', 'SINGH', 'SILVA', 'PERERA', 'MARTIN', 'SUZUKI', 'ALI', 'TAN', 'LOPEZ', 'BAT'],
-  ['ALEX', 'SARA', 'OMAR', 'NINA', 'ARJUN', 'MARIA', 'LEO', 'AYESHA', 'DAVID', 'MEI'],
-];
+/** Family names and given names by sex, as printed on a card (Latin capitals, family name first). */
+interface NameTable {
+  readonly family: readonly string[];
+  readonly male: readonly string[];
+  readonly female: readonly string[];
+}
 
-const nameFor = (rng: Random, nationality: string): string => {
-  const [families, givens] = NAMES[nationality] ?? GENERIC;
-  return `${rng.pick(families)} ${rng.pick(givens)}`;
+const NAMES: Record<string, NameTable> = {
+  CHN: { family: ['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN', 'YANG', 'ZHAO', 'HUANG', 'ZHOU', 'WU'], male: ['WEI', 'LEI', 'JUN', 'HAO', 'MING'], female: ['FANG', 'NA', 'JING', 'YAN', 'XIU YING'] },
+  VNM: { family: ['NGUYEN', 'TRAN', 'LE', 'PHAM', 'HOANG', 'VU', 'DANG', 'BUI', 'DO', 'NGO'], male: ['VAN AN', 'VAN MINH', 'DUC ANH', 'QUANG HUY', 'VAN NAM'], female: ['THI LAN', 'THI HOA', 'THI MAI', 'THI THU', 'THI LINH'] },
+  KOR: { family: ['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'KANG', 'CHO', 'YOON', 'JANG', 'LIM'], male: ['MINJUN', 'JIHO', 'DOYUN', 'HYUNWOO', 'SUNGMIN'], female: ['SEOYEON', 'HAEUN', 'JIWOO', 'YEJIN', 'EUNJI'] },
+  PHL: { family: ['SANTOS', 'REYES', 'CRUZ', 'BAUTISTA', 'GARCIA', 'MENDOZA', 'TORRES', 'RAMOS', 'FLORES', 'AQUINO'], male: ['JOSE', 'MARK', 'RICHARD', 'JOHN PAUL', 'JERICHO'], female: ['MARIA CRISTINA', 'ANGELICA', 'JOCELYN', 'MARICEL', 'ROWENA'] },
+  BRA: { family: ['DA SILVA', 'DOS SANTOS', 'OLIVEIRA', 'SOUZA', 'RODRIGUES', 'FERREIRA', 'ALVES', 'PEREIRA', 'LIMA', 'GOMES'], male: ['LUCAS', 'GABRIEL', 'RAFAEL', 'MARCOS', 'THIAGO'], female: ['ANA PAULA', 'JULIANA', 'FERNANDA', 'PATRICIA', 'CAMILA'] },
+  NPL: { family: ['SHRESTHA', 'GURUNG', 'TAMANG', 'MAGAR', 'RAI', 'THAPA', 'KARKI', 'ADHIKARI', 'BHANDARI', 'POUDEL'], male: ['RAM', 'BIKASH', 'SURESH', 'PRAKASH', 'RAJESH'], female: ['SITA', 'ANITA', 'SABINA', 'SUNITA', 'GITA'] },
+  IDN: { family: ['SAPUTRA', 'WIJAYA', 'SANTOSO', 'HIDAYAT', 'PRATAMA', 'KURNIAWAN', 'SETIAWAN', 'NUGROHO', 'LESTARI', 'WAHYUNI'], male: ['BUDI', 'AGUS', 'RIZKY', 'ADI', 'ANDI'], female: ['SITI', 'DEWI', 'PUTRI', 'NUR', 'INDAH'] },
+  MMR: { family: ['AUNG', 'KYAW', 'HTET', 'ZAW', 'MYINT', 'WIN', 'THANT', 'HLAING', 'NAING', 'SOE'], male: ['MIN THU', 'ZAW LIN', 'KO KO', 'AUNG MYO', 'HTET AUNG'], female: ['SU MON', 'THIN THIN', 'MAY THU', 'EI PHYU', 'NANDAR'] },
+  USA: { family: ['SMITH', 'JOHNSON', 'WILLIAMS', 'BROWN', 'JONES', 'MILLER', 'DAVIS', 'WILSON', 'ANDERSON', 'TAYLOR'], male: ['JAMES', 'MICHAEL', 'DAVID', 'DANIEL', 'MATTHEW'], female: ['EMILY', 'SARAH', 'JESSICA', 'ASHLEY', 'LAUREN'] },
+};
+const GENERIC: NameTable = {
+  family: ['KHAN', 'SINGH', 'SILVA', 'PERERA', 'MARTIN', 'SUZUKI', 'ALI', 'TAN', 'LOPEZ', 'BAT'],
+  male: ['ALEX', 'OMAR', 'ARJUN', 'LEO', 'DAVID'],
+  female: ['SARA', 'NINA', 'MARIA', 'AYESHA', 'MEI'],
+};
+
+const nameFor = (rng: Random, nationality: string, sex: PersonalParticulars['sex']): string => {
+  const table = NAMES[nationality] ?? GENERIC;
+  return `${rng.pick(table.family)} ${rng.pick(sex === 'male' ? table.male : table.female)}`;
 };
 
 /** DT-7: a date of birth at the given age; a few people are born on 29 February (S13). */
@@ -61,9 +68,7 @@ export const birthDay = (rng: Random, on: Day, ageYears: number, leapShare: numb
   return Math.min(dayFromParts(year, 2, 29), on);
 };
 
-export const drawPerson = (rng: Random, nationality: string, born: Day): PersonalParticulars => ({
-  name: nameFor(rng, nationality),
-  dateOfBirth: isoOf(born),
-  sex: rng.chance(0.5) ? 'female' : 'male',
-  nationality,
-});
+export const drawPerson = (rng: Random, nationality: string, born: Day): PersonalParticulars => {
+  const sex = rng.chance(0.5) ? 'female' : 'male';
+  return { name: nameFor(rng, nationality, sex), dateOfBirth: isoOf(born), sex, nationality };
+};
