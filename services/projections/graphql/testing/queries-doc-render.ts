@@ -47,7 +47,7 @@ const answerLines = ({ example, status, body }: DocAnswer): string[] => {
 const section = (answer: DocAnswer): string[] => {
   const { title, says, query, variables } = answer.example;
   return [
-    `#### ${title}`, '',
+    `### ${title}`, '',
     says, '',
     ...block('graphql', query), '',
     ...(variables === undefined ? [] : ['Variables:', '', ...block('json', pretty(variables)), '']),
