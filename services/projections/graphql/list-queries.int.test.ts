@@ -120,12 +120,24 @@ describe('history and statistics', () => {
     expect(codesOf(await server.query('{ history(residentId: "99999999-9999-4999-8999-999999999999") { type } }'))).toEqual(['NOT_FOUND']);
   });
 
-  it('statistics: mid-to-long-term residents by nationality, only for the read models\' date', async () => {
+  it('statistics: mid-to-long-term residents by nationality today, from the counts read model', async () => {
     expect(dataOf(await server.query('{ statistics(groupBy: NATIONALITY) { key count } }'))).toEqual({
       statistics: [{ key: 'CHN', count: 1 }, { key: 'NPL', count: 1 }, { key: 'PHL', count: 1 }, { key: 'VNM', count: 1 }],
     });
-    const past = await server.query('{ statistics(asOf: "2026-01-01", groupBy: MUNICIPALITY) { key count } }');
-    expect(codesOf(past)).toEqual(['BAD_USER_INPUT']);
-    expect(past.body.errors?.[0]?.message).toMatch(/only for the read models' current date, 2026-09-01/);
+  });
+
+  it('statistics for a past date are counted from the log: the overstayer counts on 2025-06-01, not the day after (Art. 19-3, 24(iv)(b))', async () => {
+    expect(dataOf(await server.query('{ statistics(asOf: "2025-06-01", groupBy: MUNICIPALITY) { key count } }'))).toEqual({
+      statistics: [{ key: '131041', count: 1 }, { key: '131113', count: 1 }],
+    });
+    expect(dataOf(await server.query('{ statistics(asOf: "2025-06-02", groupBy: MUNICIPALITY) { key count } }'))).toEqual({
+      statistics: [{ key: '131041', count: 1 }],
+    });
+  });
+
+  it('statistics for a future date are refused (BAD_USER_INPUT)', async () => {
+    const future = await server.query('{ statistics(asOf: "2027-01-01", groupBy: MUNICIPALITY) { key count } }');
+    expect(codesOf(future)).toEqual(['BAD_USER_INPUT']);
+    expect(future.body.errors?.[0]?.message).toMatch(/future date \(today is 2026-09-01\)/);
   });
 });
