@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { applyMigrations } from '../../register/store/sqlite-schema.js';
 
 /**
  * The audit log's own SQLite file (`<dataDir>/audit.db`). It is not a read model: it is never
@@ -24,15 +25,5 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE refused'); END`,
 ];
 
-/** Brings the file to the newest schema; `user_version` counts the migrations applied. */
-export const migrateAuditLog = (db: Database): void => {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > MIGRATIONS.length)
-    throw new Error(`audit log schema version ${current} is newer than this build knows (${MIGRATIONS.length})`);
-  const pending = MIGRATIONS.slice(current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    pending.forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
-};
+/** Brings the audit log file to the newest schema. */
+export const migrateAuditLog = (db: Database): void => applyMigrations(db, MIGRATIONS, 'audit log');

@@ -1,47 +1,22 @@
 import holidays from '@holiday-jp/holiday_jp/lib/holidays.js';
 import type { IsoDate } from '../../../events/values.js';
+import { daysInMonth, dayNumber, fromDayNumber, isLeapYear, partsOf, toDayNumber } from '../domain/rules/calendar.js';
 
 /**
  * Legal dates as whole days since 1970-01-01 (DT-1: JST calendar dates, no time of day). The demo
- * computes millions of dates, so it counts with integers (Hinnant's civil-calendar algorithms)
- * instead of luxon; days.unit.test.ts checks every function against the domain's own rules.
+ * computes millions of dates, so it counts with the domain calendar's integer day numbers;
+ * days.unit.test.ts checks every function against the domain's own rules.
  */
 export type Day = number;
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
-export const dayFromParts = (year: number, month: number, day: number): Day => {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-};
+export const dayFromParts = (year: number, month: number, day: number): Day => dayNumber(year, month, day);
 
-export const partsOfDay = (day: Day): { year: number; month: number; day: number } => {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
-};
+export const partsOfDay = (day: Day): { year: number; month: number; day: number } => partsOf(fromDayNumber(day));
 
-export const dayOf = (iso: IsoDate): Day => dayFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+export const dayOf = (iso: IsoDate): Day => toDayNumber(iso);
 
-export const isoOf = (day: Day): IsoDate => {
-  const p = partsOfDay(day);
-  return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
-};
-
-const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+export const isoOf = (day: Day): IsoDate => fromDayNumber(day);
 
 /**
  * DT-3: the last day of a period of `months` calendar months from day X (Civil Code Arts. 140, 143):
@@ -67,7 +42,7 @@ export const monthsOf = (period: string): number => {
 /** DT-7, Art. 19-5(1)(ii): the 16th birthday, 29 February deemed 28 February in a common year. */
 export const sixteenthBirthday = (dateOfBirth: Day): Day => {
   const { year, month, day } = partsOfDay(dateOfBirth);
-  const deemed = month === 2 && day === 29 && !isLeap(year + 16);
+  const deemed = month === 2 && day === 29 && !isLeapYear(year + 16);
   return dayFromParts(year + 16, month, deemed ? 28 : day);
 };
 

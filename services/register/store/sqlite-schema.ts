@@ -24,15 +24,22 @@ const MIGRATIONS: readonly string[] = [
    ) STRICT`,
 ];
 
-/** Brings the file to the newest schema; `user_version` counts the migrations applied. */
-export const migrate = (db: Database): void => {
+/**
+ * Brings a SQLite file to the newest of its migrations; `user_version` counts those applied, and a
+ * file written by a newer build is refused rather than misread. Shared by every SQLite file the
+ * register keeps (the event log, the audit log).
+ */
+export const applyMigrations = (db: Database, migrations: readonly string[], what: string): void => {
   const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > MIGRATIONS.length)
-    throw new Error(`event store schema version ${current} is newer than this build knows (${MIGRATIONS.length})`);
-  const pending = MIGRATIONS.slice(current);
+  if (current > migrations.length)
+    throw new Error(`${what} schema version ${current} is newer than this build knows (${migrations.length})`);
+  const pending = migrations.slice(current);
   if (pending.length === 0) return;
   db.transaction(() => {
     pending.forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`user_version = ${migrations.length}`);
   }).immediate();
 };
+
+/** Brings the event store file to the newest schema. */
+export const migrate = (db: Database): void => applyMigrations(db, MIGRATIONS, 'event store');

@@ -27,7 +27,8 @@ export const daysInMonth = (year: number, month: number): number => {
  * proleptic Gregorian, H. Hinnant's civil-from-days algorithms), exact and fast. Only turning an
  * instant into its JST date needs the zone (legalDateOf).
  */
-const dayNumber = (year: number, month: number, day: number): number => {
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12); no validation. */
+export const dayNumber = (year: number, month: number, day: number): number => {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -36,7 +37,8 @@ const dayNumber = (year: number, month: number, day: number): number => {
   return era * 146097 + dayOfEra - 719468;
 };
 
-const fromDayNumber = (n: number): IsoDate => {
+/** The ISO date of a day number (inverse of `dayNumber`). */
+export const fromDayNumber = (n: number): IsoDate => {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -61,7 +63,8 @@ const parse = (date: IsoDate): { year: number; month: number; day: number } => {
   return { year, month, day };
 };
 
-const toDayNumber = (date: IsoDate): number => {
+/** The day number of a validated ISO date. */
+export const toDayNumber = (date: IsoDate): number => {
   const { year, month, day } = parse(date);
   return dayNumber(year, month, day);
 };
