@@ -13,6 +13,8 @@ export interface CatchUpSource {
   waitForAppend(ms: number): { promise: Promise<void>; cancel: () => void };
 }
 
+const YIELD_MS = 25;
+
 interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;
@@ -41,6 +43,15 @@ export const startCatchUp = (source: CatchUpSource, options: SubscribeOptions, p
   let stopped = false;
   let cancelWait: () => void = () => undefined;
 
+  // Handlers may be synchronous (a SQLite transaction): during a long catch-up, give I/O (HTTP,
+  // timers) a turn at least every YIELD_MS so that the process stays responsive.
+  let lastYield = performance.now();
+  const yieldIfDue = async (): Promise<void> => {
+    if (performance.now() - lastYield < YIELD_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    lastYield = performance.now();
+  };
+
   const run = async (): Promise<void> => {
     let last = options.after ?? 0;
     let hasCaughtUp = false;
@@ -50,13 +61,10 @@ export const startCatchUp = (source: CatchUpSource, options: SubscribeOptions, p
         if (stopped) return;
         await options.onEvent(event);
         last = event.position;
+        await yieldIfDue();
       }
       last = Math.max(last, page.scannedUpTo);
-      // Handlers may be synchronous: give I/O (HTTP, timers) a turn between pages of a long catch-up.
-      if (!page.exhausted) {
-        await new Promise((resolve) => setImmediate(resolve));
-        continue;
-      }
+      if (!page.exhausted) continue;
       if (!hasCaughtUp) {
         hasCaughtUp = true;
         caughtUp.resolve(last);
