@@ -36,7 +36,7 @@ describe('register CLI (compiled, as a separate process)', () => {
   it('exits 1 and names the directory when the data directory is not writable', () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, 'x');
-    const result = run('start', '--data-dir', join(file, 'data'), '--port', '0');
+    const result = run('start', '--data-dir', join(file, 'data'), '--port', '0', '--bridge-port', '0');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`the data directory ${join(file, 'data')} is not writable`);
   });
@@ -48,7 +48,7 @@ describe('register CLI (compiled, as a separate process)', () => {
   });
 
   it('starts, serves /healthz and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [cli, 'start', '--data-dir', join(dir, 'live'), '--port', '0'], {
+    const child = spawn(process.execPath, [cli, 'start', '--data-dir', join(dir, 'live'), '--port', '0', '--bridge-port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

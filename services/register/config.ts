@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MunicipalityCode } from '../../events/values.js';
 
 /** An officer allowed to issue commands; only the SHA-256 of the bearer token is kept in memory. */
 export interface OfficerCredential {
@@ -68,6 +69,35 @@ const distinctAcrossRoles = (env: Record<(typeof TOKEN_VARIABLES)[number], reado
   }
 };
 
+/** A municipal office's API key for the bridge, bound to its code; only the SHA-256 is kept. */
+export interface MunicipalKey {
+  readonly municipalityCode: string;
+  readonly tokenSha256: Buffer;
+}
+
+/** `code:key,code:key` (an office may hold several keys, for rotation); messages never echo a key. */
+const municipalKeys = z
+  .string()
+  .default('')
+  .transform((text, ctx): readonly MunicipalKey[] => {
+    const entries = text.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+    const keys = entries.flatMap((entry, i): MunicipalKey[] => {
+      const colon = entry.indexOf(':');
+      const code = colon < 0 ? '' : entry.slice(0, colon);
+      const key = colon < 0 ? '' : entry.slice(colon + 1);
+      const problem =
+        !MunicipalityCode.safeParse(code).success ? `entry ${i + 1} must be code:key with a 6-digit local government code (check digit verified)`
+        : key.length < MIN_TOKEN_LENGTH ? `entry ${i + 1} (${code}): the key must be at least ${MIN_TOKEN_LENGTH} characters`
+        : !B64_TOKEN.test(key) ? `entry ${i + 1} (${code}): the key may hold only letters, digits and -._~+/ (and trailing =)`
+        : undefined;
+      if (problem === undefined) return [{ municipalityCode: code, tokenSha256: hashToken(key) }];
+      ctx.addIssue({ code: 'custom', message: problem });
+      return [];
+    });
+    if (new Set(keys.map((k) => k.tokenSha256.toString('hex'))).size < keys.length) ctx.addIssue({ code: 'custom', message: 'two entries must not share a key' });
+    return keys;
+  });
+
 /** On/off switches: `true`/`false`, `1`/`0`, `on`/`off`, `yes`/`no`. */
 const Switch = z
   .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { error: 'must be on or off (true/false, 1/0, yes/no)' })
@@ -90,6 +120,9 @@ export const RegisterEnv = z.object({
   REGISTER_ANALYST_TOKENS: credentialTokens('analyst'),
   REGISTER_AUDITOR_TOKENS: credentialTokens('auditor'),
   REGISTER_GRAPHIQL: Switch.default(true),
+  REGISTER_BRIDGE_PORT: Port.default(4100),
+  REGISTER_MUNICIPAL_KEYS: municipalKeys,
+  REGISTER_BRIDGE_RATE_LIMIT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1 request per minute').default(120),
 }).superRefine(distinctAcrossRoles);
 
 export interface RegisterConfig {
@@ -106,6 +139,12 @@ export interface RegisterConfig {
   readonly auditors: readonly BearerCredential[];
   /** Serve GraphiQL and allow introspection at /graphql (development aid; on by default). */
   readonly graphiql: boolean;
+  /** Port of the municipal bridge (services/municipal-bridge); 0 picks a free one. */
+  readonly bridgePort: number;
+  /** Municipal offices' API keys for the bridge, each bound to a municipality code (hashed). */
+  readonly municipalKeys: readonly MunicipalKey[];
+  /** Requests per minute one office may make to the bridge. */
+  readonly bridgeRateLimit: number;
 }
 
 /** A configuration that cannot be used; the message names every offending variable and its rule. */
@@ -133,5 +172,8 @@ export const loadConfig = (env: EnvSource): RegisterConfig => {
     analysts: e.REGISTER_ANALYST_TOKENS,
     auditors: e.REGISTER_AUDITOR_TOKENS,
     graphiql: e.REGISTER_GRAPHIQL,
+    bridgePort: e.REGISTER_BRIDGE_PORT,
+    municipalKeys: e.REGISTER_MUNICIPAL_KEYS,
+    bridgeRateLimit: e.REGISTER_BRIDGE_RATE_LIMIT,
   };
 };

@@ -13,7 +13,7 @@ const silent = pino({ level: 'silent' });
 
 describe('the register in one process (embedded default)', () => {
   it('answers GET /healthz on a real port with the store head position', async () => {
-    const register = await startRegister(loadConfig({ REGISTER_DATA_DIR: join(dir, 'a'), REGISTER_PORT: '0' }), silent);
+    const register = await startRegister(loadConfig({ REGISTER_DATA_DIR: join(dir, 'a'), REGISTER_PORT: '0', REGISTER_BRIDGE_PORT: '0' }), silent);
     try {
       const res = await fetch(`${register.url}/healthz`);
       expect(res.status).toBe(200);
@@ -24,7 +24,7 @@ describe('the register in one process (embedded default)', () => {
   });
 
   it('answers an unknown route with RFC 9457 problem details', async () => {
-    const register = await startRegister(loadConfig({ REGISTER_DATA_DIR: join(dir, 'b'), REGISTER_PORT: '0' }), silent);
+    const register = await startRegister(loadConfig({ REGISTER_DATA_DIR: join(dir, 'b'), REGISTER_PORT: '0', REGISTER_BRIDGE_PORT: '0' }), silent);
     try {
       const res = await fetch(`${register.url}/nowhere`);
       expect(res.status).toBe(404);
@@ -38,7 +38,7 @@ describe('the register in one process (embedded default)', () => {
   it('refuses to start on a data directory it cannot write, naming the directory', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a directory');
-    const config = loadConfig({ REGISTER_DATA_DIR: join(file, 'data'), REGISTER_PORT: '0' });
+    const config = loadConfig({ REGISTER_DATA_DIR: join(file, 'data'), REGISTER_PORT: '0', REGISTER_BRIDGE_PORT: '0' });
     await expect(startRegister(config, silent)).rejects.toThrow(DataDirError);
     await expect(startRegister(config, silent)).rejects.toThrow(join(file, 'data'));
   });

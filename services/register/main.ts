@@ -11,11 +11,15 @@ import { prepareDataDir } from './data-dir.js';
 import { createHttpApp } from './http/app.js';
 import { createCommandRouter } from './http/commands.js';
 import { startReadSide } from './read-side.js';
+import { startBridge } from '../municipal-bridge/app.js';
+import { openQuarantineStore, QUARANTINE_FILE } from '../municipal-bridge/quarantine-store.js';
 import { openSqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/port.js';
 
 export interface RunningRegister {
   readonly url: string;
+  /** The municipal bridge's own address (REGISTER_BRIDGE_PORT). */
+  readonly bridgeUrl: string;
   stop(): Promise<void>;
 }
 
@@ -52,11 +56,18 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
   if (config.officers.length === 0)
     logger.warn('REGISTER_OFFICER_TOKENS is empty: every request to the command API will be answered 401');
   const readSide = await startReadSide(config, store, logger, runtime);
+  const quarantine = openQuarantineStore(join(config.dataDir, QUARANTINE_FILE));
+  const bridge = await startBridge({
+    store, readModels: readSide.readModels, quarantine, config, logger, clock: runtime.clock, newId: runtime.newId,
+    host: config.host, port: config.bridgePort,
+  });
   const app = createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers: readSide.routers });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
   } catch (error) {
+    await bridge.stop();
+    quarantine.close();
     await readSide.stop();
     await store.close();
     throw error;
@@ -67,9 +78,12 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
 
   return {
     url,
+    bridgeUrl: bridge.url,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await bridge.stop();
+      quarantine.close();
       await readSide.stop();
       await store.close();
       logger.info('register stopped');

@@ -45,7 +45,7 @@ const toNewEvents = ({ clock, newId }: AttemptDeps, attempt: Attempt, events: re
   return events.map((event, index) => {
     const stored = toStoredEvent(event, {
       recordedAt, correlationId: attempt.correlationId, causationId: attempt.commandId,
-      source: { kind: 'officer', officerId: request.officerId },
+      source: request.source ?? { kind: 'officer', officerId: request.officerId },
     });
     const id = request.idempotencyKey === undefined ? newId() : keyedEventId(request.residentId, request.command.type, request.idempotencyKey, index);
     return { id, type: stored.type, data: toJsonObject(stored.data), metadata: { ...toJsonObject(stored.metadata), ...keyed } };

@@ -1,3 +1,4 @@
+import type { EventSource } from '../../../events/metadata.js';
 import type { Instant } from '../../../events/values.js';
 import type { ResidentCommand } from '../domain/commands.js';
 import { ConcurrencyError, type EventStore, type JsonObject } from '../store/port.js';
@@ -28,6 +29,8 @@ export interface CommandRequest {
   /** If-Match: the last revision the client saw, -1 for "no record yet", 'exists' for any record. */
   readonly expectedRevision?: number | 'exists';
   readonly officerId: string;
+  /** Who the events are recorded as coming from; an officer (`officerId`) unless given, e.g. a municipal relay. */
+  readonly source?: EventSource;
   readonly correlationId?: string;
 }
 

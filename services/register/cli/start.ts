@@ -10,9 +10,10 @@ export const startCommand: CliCommand = {
   summary: 'run the register (command API, queries, health check) in one process',
   usage: `${COMMON_USAGE}
   --port <n>            HTTP port, 0 for any free port     REGISTER_PORT      (default 4000)
-  --host <addr>         address to listen on               REGISTER_HOST      (default 127.0.0.1)`,
-  options: { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' } },
-  envFlags: { ...COMMON_ENV_FLAGS, port: 'REGISTER_PORT', host: 'REGISTER_HOST' },
+  --host <addr>         address to listen on               REGISTER_HOST      (default 127.0.0.1)
+  --bridge-port <n>     the municipal bridge's HTTP port   REGISTER_BRIDGE_PORT (default 4100)`,
+  options: { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, 'bridge-port': { type: 'string' } },
+  envFlags: { ...COMMON_ENV_FLAGS, port: 'REGISTER_PORT', host: 'REGISTER_HOST', 'bridge-port': 'REGISTER_BRIDGE_PORT' },
   run: async ({ env }) => {
     const config = loadConfig(env);
     const logger = pino({ level: config.logLevel, base: { service: 'register' } });

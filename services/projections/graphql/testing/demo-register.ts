@@ -76,7 +76,7 @@ export const startDemoRegister = async (options: DemoRegisterOptions): Promise<D
   const dir = mkdtempSync(join(tmpdir(), 'register-queries-doc-'));
   const demo = await writeDemo(dir, options);
   const config = loadConfig({
-    REGISTER_DATA_DIR: dir, REGISTER_PORT: '0', REGISTER_LOG_LEVEL: 'info', REGISTER_GRAPHIQL: 'off',
+    REGISTER_DATA_DIR: dir, REGISTER_PORT: '0', REGISTER_BRIDGE_PORT: '0', REGISTER_LOG_LEVEL: 'info', REGISTER_GRAPHIQL: 'off',
     REGISTER_OFFICER_TOKENS: `officer-1:${DEMO_TOKENS.officer}`,
     REGISTER_ANALYST_TOKENS: `analyst-1:${DEMO_TOKENS.analyst}`,
     REGISTER_AUDITOR_TOKENS: `auditor-1:${DEMO_TOKENS.auditor}`,

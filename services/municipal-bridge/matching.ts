@@ -1,0 +1,53 @@
+import type { ReadModels } from '../projections/read-models/types.js';
+import type { Relay } from './relay-schema.js';
+
+/** Why a valid relay cannot be tied to a resident yet: it is quarantined with this reason. */
+export interface QuarantineReason {
+  readonly code: string;
+  readonly detail: string;
+}
+
+export type Match =
+  | { readonly kind: 'matched'; readonly residentId: string }
+  | { readonly kind: 'unmatched'; readonly reason: QuarantineReason };
+
+const unmatched = (code: string, detail: string): Match => ({ kind: 'unmatched', reason: { code, detail } });
+
+/** The legal date on which the card must have been the resident's current one. */
+const relayDateOf = (relay: Relay): string | undefined => {
+  if (relay.type === 'resident-record-deletion') return relay.movedOutOn < relay.notifiedOn ? relay.movedOutOn : relay.notifiedOn;
+  // A correction names a relay already tied to the resident: the card only identifies them.
+  if (relay.type === 'resident-record-correction') return undefined;
+  return relay.notifiedOn;
+};
+
+/** Names compare as the same person's written the same way: width, case and spacing ignored. */
+const normalName = (name: string): string => name.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+
+const identityMismatches = (relay: Relay, readModels: ReadModels, residentId: string): string[] | undefined => {
+  const particulars = readModels.statusOf(residentId)?.status.particulars;
+  if (particulars === undefined || particulars === null) return undefined;
+  return [
+    normalName(particulars.name) === normalName(relay.name) ? [] : ['name'],
+    particulars.dateOfBirth === relay.dateOfBirth ? [] : ['dateOfBirth'],
+    particulars.nationality === relay.nationality ? [] : ['nationality'],
+  ].flat();
+};
+
+/**
+ * Card number → resident through the card index (issue #5): the card must be known, must have been
+ * the resident's current card on the relay's legal date (Art. 19-14: a card loses effect when a new
+ * one is issued or its validity ends), and the person must be the one the register knows.
+ */
+export const matchRelay = (relay: Relay, readModels: ReadModels): Match => {
+  if (relay.cardNumber === undefined) return unmatched('NO_CARD_NUMBER', 'the relay carries no card number; an officer must identify the person');
+  const card = readModels.card(relay.cardNumber);
+  if (card === null) return unmatched('UNKNOWN_CARD', `the register knows no residence card ${relay.cardNumber} (yet)`);
+  const on = relayDateOf(relay);
+  if (on !== undefined && (card.issuedOn > on || card.validUntil < on || (card.invalidSince !== null && card.invalidSince <= on)))
+    return unmatched('CARD_NOT_CURRENT', `card ${relay.cardNumber} was not the resident's current card on ${on} (issued ${card.issuedOn}, valid until ${card.validUntil}${card.invalidSince === null ? '' : `, invalid since ${card.invalidSince}`})`);
+  const mismatches = identityMismatches(relay, readModels, card.residentId);
+  if (mismatches === undefined) return unmatched('RESIDENT_NOT_PROJECTED', `resident ${card.residentId} has no particulars in the status view yet`);
+  if (mismatches.length > 0) return unmatched('IDENTITY_MISMATCH', `${mismatches.join(', ')} differ from the particulars of the card's holder`);
+  return { kind: 'matched', residentId: card.residentId };
+};
