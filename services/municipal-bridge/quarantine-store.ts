@@ -24,15 +24,10 @@ export interface QuarantineEntry {
   readonly residentId: string | null;
 }
 
-export interface NewQuarantineEntry {
-  readonly municipalityCode: string;
-  readonly receiptId: string;
-  readonly type: string;
-  readonly reason: QuarantineReason;
-  readonly raw: unknown;
-  readonly relay: unknown;
+/** What the intake hands over: the received record and why it cannot be applied, at `at`. */
+export type NewQuarantineEntry = Pick<QuarantineEntry, 'municipalityCode' | 'receiptId' | 'type' | 'reason' | 'raw' | 'relay'> & {
   readonly at: string;
-}
+};
 
 export interface QuarantineStore {
   /** Keeps the relay; the same record received again while open updates its entry (attempts, reason). */
