@@ -53,7 +53,7 @@ const credentialTokens = (role: string) =>
       return credentials;
     });
 
-const TOKEN_VARIABLES = ['REGISTER_OFFICER_TOKENS', 'REGISTER_ANALYST_TOKENS', 'REGISTER_AUDITOR_TOKENS'] as const;
+const TOKEN_VARIABLES = ['REGISTER_OFFICER_TOKENS', 'REGISTER_ANALYST_TOKENS', 'REGISTER_AUDITOR_TOKENS', 'REGISTER_SUBSCRIBER_TOKENS'] as const;
 
 /** A token names one caller in one role: the same token under two roles would make the role ambiguous. */
 const distinctAcrossRoles = (env: Record<(typeof TOKEN_VARIABLES)[number], readonly BearerCredential[]>, ctx: z.RefinementCtx): void => {
@@ -109,27 +109,91 @@ const Port = z.coerce
   .min(0, 'must be 0–65535 (0 picks a free port)')
   .max(65535, 'must be 0–65535 (0 picks a free port)');
 
+/** `host:port,host:port`: Kafka bootstrap brokers. */
+const Brokers = z
+  .string()
+  .trim()
+  .transform((text, ctx): readonly string[] => {
+    const brokers = text.split(',').map((b) => b.trim()).filter((b) => b.length > 0);
+    brokers
+      .filter((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/.test(b))
+      .forEach((b) => ctx.addIssue({ code: 'custom', message: `"${b}" must be host:port` }));
+    if (brokers.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least one host:port' });
+    return brokers;
+  });
+
+/** The parts of the register one process runs; the embedded default runs them all. */
+export const SERVICES = ['commands', 'bridge', 'query', 'relay'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const Services = z
+  .string()
+  .default(SERVICES.join(','))
+  .transform((text, ctx): ReadonlySet<ServiceName> => {
+    const names = text.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    const known = new Set<string>(SERVICES);
+    names.filter((n) => !known.has(n)).forEach((n) => ctx.addIssue({ code: 'custom', message: `"${n}" is not one of ${SERVICES.join(', ')}` }));
+    if (names.length === 0) ctx.addIssue({ code: 'custom', message: `must name at least one of ${SERVICES.join(', ')}` });
+    return new Set(names.filter((n): n is ServiceName => known.has(n)));
+  });
+
+const PositiveInt = (what: string) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, `must be at least 1 ${what}`);
+
 /** Every setting the register reads from its environment, with its default. */
 export const RegisterEnv = z.object({
   REGISTER_DATA_DIR: z.string().trim().min(1, 'must name a directory').default('./data'),
   REGISTER_HOST: z.string().trim().min(1, 'must be a host name or address').default('127.0.0.1'),
   REGISTER_PORT: Port.default(4000),
-  REGISTER_STORE: z.enum(['sqlite'], { error: 'must be "sqlite" (the embedded default)' }).default('sqlite'),
+  REGISTER_STORE: z.enum(['sqlite', 'kurrentdb'], { error: 'must be "sqlite" (the embedded default) or "kurrentdb"' }).default('sqlite'),
+  KURRENTDB_URL: z.string().trim().regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, 'must be a kurrentdb:// connection string').optional(),
+  REGISTER_BUS: z.enum(['none', 'kafka'], { error: 'must be "none" (feed and subscription only) or "kafka"' }).optional(),
+  KAFKA_BROKERS: Brokers.optional(),
+  REGISTER_KAFKA_CLIENT_ID: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits or ._-').default('resident-register'),
+  REGISTER_KAFKA_PARTITIONS: PositiveInt('partition').max(1000, 'must be at most 1000').default(12),
+  REGISTER_KAFKA_REPLICATION: PositiveInt('replica').max(10, 'must be at most 10').default(1),
+  REGISTER_KAFKA_PERSONAL_TOPIC: Switch.default(false),
+  REGISTER_SERVICES: Services,
   REGISTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_OFFICER_TOKENS: credentialTokens('officer'),
   REGISTER_ANALYST_TOKENS: credentialTokens('analyst'),
   REGISTER_AUDITOR_TOKENS: credentialTokens('auditor'),
+  REGISTER_SUBSCRIBER_TOKENS: credentialTokens('subscriber'),
   REGISTER_GRAPHIQL: Switch.default(true),
   REGISTER_BRIDGE_PORT: Port.default(4100),
   REGISTER_MUNICIPAL_KEYS: municipalKeys,
   REGISTER_BRIDGE_RATE_LIMIT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1 request per minute').default(120),
-}).superRefine(distinctAcrossRoles);
+})
+  .superRefine(distinctAcrossRoles)
+  .superRefine((env, ctx) => {
+    if (env.REGISTER_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined)
+      ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'must be set when REGISTER_STORE=kurrentdb' });
+    if (env.REGISTER_BUS === 'kafka' && env.KAFKA_BROKERS === undefined)
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'must be set when REGISTER_BUS=kafka' });
+  });
+
+/** Where the outbox relay publishes integration events (issue: downstream subscribers). */
+export interface KafkaConfig {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Partitions of each topic the relay creates on start. */
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** Publish names and street addresses to their own topic (Art. 19-36(3): off unless configured). */
+  readonly personalDataTopic: boolean;
+}
 
 export interface RegisterConfig {
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
-  readonly store: 'sqlite';
+  readonly store: 'sqlite' | 'kurrentdb';
+  /** KurrentDB connection string, when store is kurrentdb. */
+  readonly kurrentdbUrl: string | undefined;
+  /** kafka when KAFKA_BROKERS is set (unless REGISTER_BUS=none), else none: the feed and subscription only. */
+  readonly bus: 'none' | 'kafka';
+  readonly kafka: KafkaConfig | undefined;
+  /** The parts this process runs (REGISTER_SERVICES); all of them in the embedded default. */
+  readonly services: ReadonlySet<ServiceName>;
   readonly logLevel: z.infer<typeof RegisterEnv>['REGISTER_LOG_LEVEL'];
   /** Officers who may use the command API (bearer tokens, hashed). */
   readonly officers: readonly OfficerCredential[];
@@ -137,6 +201,8 @@ export interface RegisterConfig {
   readonly analysts: readonly BearerCredential[];
   /** Auditors who may read the audit log of personal-data reads (bearer tokens, hashed). */
   readonly auditors: readonly BearerCredential[];
+  /** Downstream systems that may follow the integration-event feed and subscription (hashed). */
+  readonly subscribers: readonly BearerCredential[];
   /** Serve GraphiQL and allow introspection at /graphql (development aid; on by default). */
   readonly graphiql: boolean;
   /** Port of the municipal bridge (services/municipal-bridge); 0 picks a free one. */
@@ -162,15 +228,30 @@ export const loadConfig = (env: EnvSource): RegisterConfig => {
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const bus = e.REGISTER_BUS ?? (e.KAFKA_BROKERS === undefined ? 'none' : 'kafka');
   return {
     dataDir: resolve(e.REGISTER_DATA_DIR),
     host: e.REGISTER_HOST,
     port: e.REGISTER_PORT,
     store: e.REGISTER_STORE,
+    kurrentdbUrl: e.KURRENTDB_URL,
+    bus,
+    kafka:
+      bus === 'kafka' && e.KAFKA_BROKERS !== undefined
+        ? {
+            brokers: e.KAFKA_BROKERS,
+            clientId: e.REGISTER_KAFKA_CLIENT_ID,
+            partitions: e.REGISTER_KAFKA_PARTITIONS,
+            replicationFactor: e.REGISTER_KAFKA_REPLICATION,
+            personalDataTopic: e.REGISTER_KAFKA_PERSONAL_TOPIC,
+          }
+        : undefined,
+    services: e.REGISTER_SERVICES,
     logLevel: e.REGISTER_LOG_LEVEL,
     officers: e.REGISTER_OFFICER_TOKENS.map(({ id, tokenSha256 }) => ({ officerId: id, tokenSha256 })),
     analysts: e.REGISTER_ANALYST_TOKENS,
     auditors: e.REGISTER_AUDITOR_TOKENS,
+    subscribers: e.REGISTER_SUBSCRIBER_TOKENS,
     graphiql: e.REGISTER_GRAPHIQL,
     bridgePort: e.REGISTER_BRIDGE_PORT,
     municipalKeys: e.REGISTER_MUNICIPAL_KEYS,

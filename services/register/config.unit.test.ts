@@ -49,10 +49,34 @@ describe('register configuration', () => {
     const attempt = (): unknown => loadConfig({ REGISTER_PORT: '70000', REGISTER_STORE: 'postgres' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/REGISTER_PORT: must be 0–65535/);
-    expect(attempt).toThrow(/REGISTER_STORE: must be "sqlite"/);
+    expect(attempt).toThrow(/REGISTER_STORE: must be "sqlite" \(the embedded default\) or "kurrentdb"/);
   });
 
   it('rejects a port that is not a number', () => {
     expect(() => loadConfig({ REGISTER_PORT: 'eighty' })).toThrow(/REGISTER_PORT: must be a number/);
+  });
+});
+
+describe('store, bus and services selection (production shape)', () => {
+  it('defaults to SQLite, no bus, every service in one process', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ store: 'sqlite', bus: 'none', kafka: undefined, kurrentdbUrl: undefined });
+    expect([...config.services]).toEqual(['commands', 'bridge', 'query', 'relay']);
+  });
+
+  it('publishes to Kafka when KAFKA_BROKERS is set, unless REGISTER_BUS=none', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'localhost:9092, kafka-2:9092' }).kafka).toMatchObject({ brokers: ['localhost:9092', 'kafka-2:9092'], partitions: 12, personalDataTopic: false });
+    expect(loadConfig({ KAFKA_BROKERS: 'localhost:9092', REGISTER_BUS: 'none' }).bus).toBe('none');
+  });
+
+  it('names the missing companion variable', () => {
+    expect(() => loadConfig({ REGISTER_STORE: 'kurrentdb' })).toThrow(/KURRENTDB_URL: must be set when REGISTER_STORE=kurrentdb/);
+    expect(() => loadConfig({ REGISTER_BUS: 'kafka' })).toThrow(/KAFKA_BROKERS: must be set when REGISTER_BUS=kafka/);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS: "localhost" must be host:port/);
+    expect(() => loadConfig({ REGISTER_SERVICES: 'query,printer' })).toThrow(/REGISTER_SERVICES: "printer" is not one of/);
+  });
+
+  it('accepts a KurrentDB connection string', () => {
+    expect(loadConfig({ REGISTER_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' }).kurrentdbUrl).toBe('kurrentdb://localhost:2113?tls=false');
   });
 });
