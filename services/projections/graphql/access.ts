@@ -52,6 +52,7 @@ export const FIELD_ROLES: Readonly<Record<string, readonly ActorRole[]>> = {
   deadlines: QUERIES,
   history: QUERIES,
   statistics: QUERIES,
+  statisticsOverTime: QUERIES,
   auditLog: ['auditor'],
 };
 

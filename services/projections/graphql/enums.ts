@@ -9,6 +9,7 @@ import type { StayEndReason } from '../../register/domain/stay.js';
 import type { Grant } from '../../register/domain/timeline.js';
 import type { CountDimension, DeadlineKind } from '../read-models/types.js';
 import type { ActorRole } from '../audit/audit-log.js';
+import type { SeriesMeasure } from './resolvers/statistics-over-time.js';
 
 /**
  * The GraphQL enums and the domain values behind them. The domain writes values in the law's
@@ -77,6 +78,7 @@ export const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   HintGround: enumMap(['vi', 'vii']),
   DeadlineKind: enumMap(DEADLINE_KINDS),
   StatisticsDimension: enumMap(every<CountDimension>()(['municipality', 'statusOfResidence', 'nationality'])),
+  SeriesMeasure: enumMap(every<SeriesMeasure>()(['lapseGround', 'overdueObligation'])),
   SourceKind: enumMap(EventSource.options.map((option) => option.shape.kind.value)),
   ActorRole: enumMap(every<ActorRole>()(['officer', 'analyst', 'auditor'])),
 };

@@ -7,8 +7,9 @@ import { badUserInput } from '../errors.js';
 import { connectionOf } from '../paging.js';
 
 import { pastStatistics, PastStatisticsTooLargeError } from './past-statistics.js';
+import { statisticsOverTime } from './statistics-over-time.js';
 
-/** `statistics` (no personal data) and `auditLog` (for auditors). */
+/** `statistics`, `statisticsOverTime` (no personal data) and `auditLog` (for auditors). */
 
 /**
  * Today's counts come from the counts read model; a past date is counted from the log through the
@@ -54,4 +55,4 @@ const auditLogOf = (audit: AuditLog) => (_: unknown, args: AuditArgs) => {
   });
 };
 
-export const aggregateQueries = (audit: AuditLog) => ({ statistics, auditLog: auditLogOf(audit) });
+export const aggregateQueries = (audit: AuditLog) => ({ statistics, statisticsOverTime, auditLog: auditLogOf(audit) });

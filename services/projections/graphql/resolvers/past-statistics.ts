@@ -14,7 +14,8 @@ export class PastStatisticsTooLargeError extends Error {
   override readonly name = 'PastStatisticsTooLargeError';
 }
 
-const factsByResident = async (store: EventStore): Promise<Map<string, Fact[]>> => {
+/** Every resident's facts, read from the whole log once; refused above the online limit. */
+export const factsByResident = async (store: EventStore): Promise<Map<string, Fact[]>> => {
   const head = await store.headPosition();
   if (head > PAST_STATISTICS_EVENT_LIMIT)
     throw new PastStatisticsTooLargeError(`statistics for a past date fold every resident's log (${head} events, limit ${PAST_STATISTICS_EVENT_LIMIT}); only the current date is served online`);
