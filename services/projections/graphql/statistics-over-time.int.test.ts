@@ -45,6 +45,12 @@ describe('statisticsOverTime: lapse grounds and overdue notifications at month e
     });
   });
 
+  it('defaults to the month ends of the eleven months before today, then today', async () => {
+    const answer = await server.query('{ statisticsOverTime(measure: LAPSE_GROUND) { asOf } }');
+    const dates = ['2025-10-31', '2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-01'];
+    expect(dataOf(answer)).toEqual({ statisticsOverTime: dates.map((asOf) => ({ asOf })) });
+  });
+
   it('refuses a future date, a reversed range and more than 60 dates (BAD_USER_INPUT)', async () => {
     for (const [from, to] of [['2026-08-01', '2026-10-01'], ['2026-08-01', '2026-07-01'], ['2020-01-01', '2026-01-01']] as const)
       expect(codesOf(await server.query(SERIES, { from, to, measure: 'LAPSE_GROUND' }))).toEqual(['BAD_USER_INPUT']);

@@ -58,14 +58,22 @@ export const statisticsSeries = async (store: EventStore, dates: readonly IsoDat
 };
 
 interface SeriesArgs {
-  readonly from: IsoDate;
-  readonly to: IsoDate;
+  readonly from?: IsoDate | null;
+  readonly to?: IsoDate | null;
   readonly measure: SeriesMeasure;
 }
 
+/** The first day of the month eleven months before `to`: with `to`, a year of month ends. */
+export const yearBefore = (to: IsoDate): IsoDate => {
+  const { year, month } = partsOf(to);
+  const [fromYear, fromMonth] = month === 12 ? [year, 1] : [year - 1, month + 1];
+  return `${String(fromYear).padStart(4, '0')}-${String(fromMonth).padStart(2, '0')}-01`;
+};
+
 /** `statisticsOverTime`: for charts of lapse grounds and overdue notifications; no personal data. */
 export const statisticsOverTime = async (_: unknown, args: SeriesArgs, ctx: GraphqlContext) => {
-  const { from, to } = dateRangeArg('from/to', { from: args.from, to: args.to });
+  const end = args.to ?? ctx.today;
+  const { from, to } = dateRangeArg('from/to', { from: args.from ?? yearBefore(end), to: end });
   if (isAfter(to, ctx.today)) throw badUserInput(`to: statistics cannot be given for a future date (today is ${ctx.today})`);
   const dates = seriesDates(from, to);
   if (dates.length > MAX_SERIES_POINTS) throw badUserInput(`from/to: at most ${MAX_SERIES_POINTS} dates (month ends) a request; this range has ${dates.length}`);
