@@ -1,0 +1,98 @@
+import { statusAt } from '../../services/register/domain/status.js';
+import type { Fact } from '../../services/register/domain/facts.js';
+import type { MunicipalityCode } from '../values.js';
+import type { AddressView, ResidentStatus } from '../../services/register/domain/status-types.js';
+import { addDays } from '../refine.js';
+import type { IsoDate } from '../values.js';
+import { CeaseReason } from './payloads.js';
+import type { Draft } from './draft.js';
+
+/**
+ * The resident's facts without and with the event being mapped (revisions 0..k-1 and 0..k). Meaning
+ * that depends on history is the difference between what the domain's own status function answers
+ * for the two: the law is never re-derived here.
+ */
+export interface History {
+  readonly residentId: string;
+  readonly before: readonly Fact[];
+  readonly after: readonly Fact[];
+}
+
+const at = (facts: readonly Fact[], asOf: IsoDate): ResidentStatus => statusAt(facts, { asOf });
+
+const ceaseReason = (status: ResidentStatus) => {
+  const parsed = CeaseReason.safeParse(status.midToLongTermResident.reason);
+  return parsed.success ? parsed.data : 'NO_STATUS';
+};
+
+/** Became / ceased to be an MLTR on `on`, as this event tells it (MLTR-2, MLTR-3). */
+export const mltrTransition = (history: History, on: IsoDate): Draft[] => {
+  const was = at(history.before, on);
+  const now = at(history.after, on);
+  const mltr = now.midToLongTermResident;
+  if (!was.midToLongTermResident.is && mltr.is && now.stay.kind === 'status') {
+    const { stay } = now;
+    return [{
+      name: 'became-mid-to-long-term-resident', on: mltr.since ?? on,
+      data: {
+        residentId: history.residentId, since: mltr.since ?? on, via: stay.grantedVia,
+        statusOfResidence: stay.status, periodOfStay: stay.periodOfStay, expiresOn: stay.expiresOn,
+      },
+    }];
+  }
+  if (was.midToLongTermResident.is && !mltr.is)
+    return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(now) } }];
+  return [];
+};
+
+const TIME_DRIVEN: ReadonlySet<string> = new Set(['OVERSTAY', 'REENTRY_PERMIT_LAPSED']);
+
+/**
+ * An MLTR period that ended by the passing of time, with `on` its first day without the status.
+ * No fact announces it; the clock's card invalidation is the first event that can.
+ */
+export const timeDrivenEnd = (history: History, on: IsoDate): Draft[] => {
+  const now = at(history.after, on);
+  const dayBefore = addDays(on, -1);
+  if (now.midToLongTermResident.is || !TIME_DRIVEN.has(now.midToLongTermResident.reason) || dayBefore === null) return [];
+  if (!at(history.after, dayBefore).midToLongTermResident.is) return [];
+  return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(now) } }];
+};
+
+const municipalityOf = (address: AddressView | null): MunicipalityCode | null =>
+  address === null ? null : address.state === 'vacated' ? address.municipalityCode : address.address.municipalityCode;
+
+/**
+ * The municipality of record on `on` (a vacated residence keeps its municipality until another is
+ * known) and, for the personal topic, the street address, when this event changed them.
+ */
+export const addressChange = (history: History, on: IsoDate): Draft[] => {
+  const was = at(history.before, on).address;
+  const now = at(history.after, on);
+  const address = now.address;
+  if (address === null || address.state === 'vacated') return [];
+  const drafts: Draft[] = [];
+  const previous = municipalityOf(was);
+  if (previous !== address.address.municipalityCode)
+    drafts.push({
+      name: 'residence-municipality-changed', on: address.since,
+      data: { residentId: history.residentId, municipalityCode: address.address.municipalityCode, previousMunicipalityCode: previous, movedInOn: address.since },
+    });
+  const sameStreet = was !== null && was.state !== 'vacated' && JSON.stringify(was.address) === JSON.stringify(address.address) && was.since === address.since;
+  if (!sameStreet)
+    drafts.push({
+      name: 'residence-address-changed', on: address.since,
+      data: { residentId: history.residentId, movedInOn: address.since, address: address.address },
+    });
+  return drafts;
+};
+
+/** The identity particulars in force on `on` (Art. 19-4(1)(i)), personal topic only. */
+export const particularsOn = (history: History, on: IsoDate): Draft[] => {
+  const now = at(history.after, on);
+  if (now.particulars === null) return [];
+  return [{ name: 'resident-particulars', on, data: { residentId: history.residentId, effectiveOn: on, ...now.particulars } }];
+};
+
+/** The status of residence held at the end of `on`, as known before this event. */
+export const stayBefore = (history: History, on: IsoDate) => at(history.before, on).stay;
