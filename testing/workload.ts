@@ -87,3 +87,44 @@ export const sendPlanned = async (
   const text = await res.text();
   return { status: res.status, body: text.length === 0 ? undefined : (JSON.parse(text) as unknown) };
 };
+
+export interface DriveResult {
+  /** The first 2xx answer of each request, by name. */
+  readonly acknowledged: Map<string, Sent>;
+  /** Answers that were not 2xx (the chain stopped there). */
+  readonly refused: string[];
+}
+
+/**
+ * Runs chains of requests on `workers` concurrent workers: each chain in order, stopping at its
+ * first non-2xx answer, or when the server is gone (a network error ends the worker quietly: the
+ * requests it did not get an answer for are simply not acknowledged).
+ */
+export const driveChains = async (
+  chains: readonly (readonly PlannedRequest[])[],
+  bases: { readonly url: string; readonly bridgeUrl: string },
+  credentials: { readonly officer: string; readonly office: string },
+  workers: number,
+  result: DriveResult = { acknowledged: new Map(), refused: [] },
+): Promise<DriveResult> => {
+  const queue = [...chains];
+  const worker = async (): Promise<void> => {
+    for (let chain = queue.shift(); chain !== undefined; chain = queue.shift()) {
+      for (const request of chain) {
+        let sent: Sent;
+        try {
+          sent = await sendPlanned(request, bases, credentials);
+        } catch {
+          return;
+        }
+        if (sent.status < 200 || sent.status >= 300) {
+          result.refused.push(`${request.name}: ${sent.status} ${JSON.stringify(sent.body)}`);
+          break;
+        }
+        if (!result.acknowledged.has(request.name)) result.acknowledged.set(request.name, sent);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+  return result;
+};

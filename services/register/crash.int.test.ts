@@ -1,16 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWholeLog, logViolations } from '../../testing/log-invariants.js';
+import { liveReadModels, rebuiltReadModels } from '../../testing/read-model-compare.js';
 import { metricValue, PROCESS_TOKENS, processEnv, spawnRegister, stopRegister, type RegisterProcess } from '../../testing/register-process.js';
-import { addressCommand, chiyodaRelay, enrolment, sendPlanned, type PlannedRequest, type Sent } from '../../testing/workload.js';
-import { dumpReadModels } from '../projections/testing/dump.js';
-import { openProjectionDatabase, projectionDbPath } from '../projections/runtime/projection-db.js';
-import { rebuildProjections } from '../projections/runtime/rebuild.js';
+import { addressCommand, chiyodaRelay, driveChains, enrolment, sendPlanned, type PlannedRequest, type Sent } from '../../testing/workload.js';
 import { seededRandom } from './demo/prng.js';
-import { legalDateOf } from './domain/rules/calendar.js';
-import { openSqliteEventStore } from './store/sqlite.js';
 
 /**
  * Crash safety (issue 9.1): the register as a separate process, driven by concurrent commands and
@@ -33,40 +29,15 @@ beforeAll(() => {
 
 const credentials = { officer: PROCESS_TOKENS.officer, office: PROCESS_TOKENS.chiyoda };
 
-/** A chain runs its requests in order (a card after its landing); chains run concurrently. */
-type Chain = readonly PlannedRequest[];
-
 interface Ledger {
-  /** The first 2xx answer of each request, by name. */
   readonly acknowledged: Map<string, Sent>;
+  readonly refused: string[];
   /** Every request planned so far, in order. */
   readonly planned: PlannedRequest[];
 }
 
-const isAck = (sent: Sent): boolean => sent.status >= 200 && sent.status < 300;
-
-/** Runs chains on `WORKERS` workers until done or the server dies; unanswered requests stay unacknowledged. */
-const drive = async (chains: readonly Chain[], running: RegisterProcess, ledger: Ledger, unexpected: string[]): Promise<void> => {
-  const queue = [...chains];
-  const worker = async (): Promise<void> => {
-    for (let chain = queue.shift(); chain !== undefined; chain = queue.shift()) {
-      for (const request of chain) {
-        let sent: Sent;
-        try {
-          sent = await sendPlanned(request, running, credentials);
-        } catch {
-          return; // the server is gone: the rest of this chain is resent after the restart
-        }
-        if (isAck(sent)) {
-          if (!ledger.acknowledged.has(request.name)) ledger.acknowledged.set(request.name, sent);
-        } else {
-          unexpected.push(`${request.name}: ${sent.status} ${JSON.stringify(sent.body)}`);
-          break;
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WORKERS }, worker));
+const drive = async (chains: readonly (readonly PlannedRequest[])[], running: RegisterProcess, ledger: Ledger): Promise<void> => {
+  await driveChains(chains, running, credentials, WORKERS, ledger);
 };
 
 const waitForProjection = async (running: RegisterProcess): Promise<void> => {
@@ -91,8 +62,7 @@ const relayIdsIn = (events: Awaited<ReturnType<typeof readWholeLog>>): string[] 
 describe('crash safety: SIGKILL at random moments under load (issue 9.1)', () => {
   it(`loses no acknowledged request, half-writes nothing and rebuilds to the same read models across ${ROUNDS} kills`, async () => {
     const rng = seededRandom(SEED);
-    const ledger: Ledger = { acknowledged: new Map(), planned: [] };
-    const unexpected: string[] = [];
+    const ledger: Ledger = { acknowledged: new Map(), refused: [], planned: [] };
     const enrolled: number[] = [];
     let killsDuringLoad = 0;
 
@@ -101,7 +71,7 @@ describe('crash safety: SIGKILL at random moments under load (issue 9.1)', () =>
       // After a crash: resend everything not acknowledged, and some that were — both must now succeed once.
       const unacked = ledger.planned.filter((r) => !ledger.acknowledged.has(r.name));
       const resendAcked = ledger.planned.filter((r) => ledger.acknowledged.has(r.name) && rng.chance(0.2));
-      await drive([unacked], running, ledger, unexpected);
+      await drive([unacked], running, ledger);
       for (const request of resendAcked) {
         const again = await sendPlanned(request, running, credentials);
         expect([request.name, again.status]).toEqual([request.name, 200]);
@@ -111,14 +81,14 @@ describe('crash safety: SIGKILL at random moments under load (issue 9.1)', () =>
       await waitForProjection(running);
 
       const fresh = Array.from({ length: NEW_RESIDENTS_PER_ROUND }, (_, i) => round * NEW_RESIDENTS_PER_ROUND + i + 1);
-      const chains: Chain[] = [
+      const chains: PlannedRequest[][] = [
         ...fresh.map((n) => [...enrolment(n), addressCommand(n, 0), addressCommand(n, 1)]),
         ...enrolled.map((n) => [chiyodaRelay(n, round * 2), chiyodaRelay(n, round * 2 + 1), addressCommand(n, round + 2)]),
       ];
       ledger.planned.push(...chains.flat());
       enrolled.push(...fresh);
       const killAfterMs = rng.int(150, 1_200);
-      const load = drive(chains, running, ledger, unexpected);
+      const load = drive(chains, running, ledger);
       const killed = new Promise<void>((resolve) => setTimeout(() => { running.child.kill('SIGKILL'); resolve(); }, killAfterMs));
       const first = await Promise.race([load.then(() => 'load' as const), killed.then(() => 'kill' as const)]);
       if (first === 'kill') killsDuringLoad += 1;
@@ -137,10 +107,10 @@ describe('crash safety: SIGKILL at random moments under load (issue 9.1)', () =>
     expect(killsDuringLoad).toBeGreaterThanOrEqual(3);
 
     const last = await spawnRegister(processEnv(dataDir));
-    await drive([ledger.planned.filter((r) => !ledger.acknowledged.has(r.name))], last, ledger, unexpected);
+    await drive([ledger.planned.filter((r) => !ledger.acknowledged.has(r.name))], last, ledger);
     await waitForProjection(last);
     expect(await stopRegister(last)).toEqual({ code: 0, signal: null });
-    expect(unexpected).toEqual([]);
+    expect(ledger.refused).toEqual([]);
     expect(ledger.planned.filter((r) => !ledger.acknowledged.has(r.name)).map((r) => r.name)).toEqual([]);
 
     // Exactly once: one landing and one card per resident, one event per address relay id.
@@ -153,18 +123,6 @@ describe('crash safety: SIGKILL at random moments under load (issue 9.1)', () =>
     expect([relayIds.length, new Set(relayIds).size]).toEqual([expectedRelays, expectedRelays]);
 
     // The read models the crashed-and-restarted projector kept equal a rebuild from position 0.
-    const today = legalDateOf(new Date().toISOString());
-    const live = openProjectionDatabase(projectionDbPath(dataDir)).db;
-    const incremental = dumpReadModels(live);
-    live.close();
-    const store = openSqliteEventStore({ file: join(dataDir, 'register.db') });
-    const rebuiltFile = join(dir, 'rebuilt', 'projections.db');
-    rmSync(join(dir, 'rebuilt'), { recursive: true, force: true });
-    mkdirSync(join(dir, 'rebuilt'));
-    await rebuildProjections({ store, dbFile: rebuiltFile, today });
-    await store.close();
-    const rebuilt = openProjectionDatabase(rebuiltFile).db;
-    expect(incremental).toEqual(dumpReadModels(rebuilt));
-    rebuilt.close();
+    expect(liveReadModels(dataDir)).toEqual(await rebuiltReadModels(dataDir));
   }, 180_000);
 });

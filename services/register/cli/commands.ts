@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from './backup.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demo.js';
 import { rebuildCommand } from './rebuild.js';
@@ -10,4 +11,6 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   rebuildCommand,
   tickCommand,
+  backupCommand,
+  restoreCommand,
 ];
