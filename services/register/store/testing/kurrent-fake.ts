@@ -141,7 +141,7 @@ export const fakeKurrent = (): FakeKurrent => {
       const selected =
         direction === 'forwards'
           ? snapshot.slice(startIndex(fromPosition, false))
-          : snapshot.slice(0, fromPosition === 'end' ? snapshot.length : snapshot.findIndex((e) => e.commit > fromPosition.commit) >>> 0).reverse();
+          : snapshot.slice(0, fromPosition === 'end' ? snapshot.length : startIndex(fromPosition, true)).reverse();
       let n = 0;
       for (const e of selected) {
         if (n >= maxCount) return;
