@@ -4,21 +4,22 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
+import type { AuditLog } from '../projections/audit/audit-log.js';
 import type { Instant } from '../../events/values.js';
 import { createCommandHandler } from './application/command-handler.js';
-import type { OfficerCredential, RegisterConfig } from './config.js';
+import type { OfficerCredential, RegisterConfig, ServiceName } from './config.js';
 import { prepareDataDir } from './data-dir.js';
 import { createHttpApp } from './http/app.js';
 import { createCommandRouter } from './http/commands.js';
 import { startReadSide } from './read-side.js';
 import { startBridge } from '../municipal-bridge/app.js';
 import { openQuarantineStore, QUARANTINE_FILE } from '../municipal-bridge/quarantine-store.js';
-import { openSqliteEventStore } from './store/sqlite.js';
+import { openStore } from './store/open.js';
 import type { EventStore } from './store/port.js';
 
 export interface RunningRegister {
   readonly url: string;
-  /** The municipal bridge's own address (REGISTER_BRIDGE_PORT). */
+  /** The municipal bridge's own address (REGISTER_BRIDGE_PORT); empty when REGISTER_SERVICES leaves it out. */
   readonly bridgeUrl: string;
   stop(): Promise<void>;
 }
@@ -39,34 +40,41 @@ export interface RegisterAppDeps {
   readonly runtime: Runtime;
   /** Routers of the read side (GraphQL, /metrics), mounted after the command API. */
   readonly routers?: readonly Router[];
+  /** Where officers' reads of a resident's events and status are recorded (Art. 19-36(3)). */
+  readonly audit?: AuditLog;
 }
 
 /** The HTTP app with its command API, wired from a store, the officers and a runtime. */
-export const createRegisterApp = ({ store, storeKind, officers, logger, runtime, routers = [] }: RegisterAppDeps): Express => {
+export const createRegisterApp = ({ store, storeKind, officers, logger, runtime, routers = [], audit }: RegisterAppDeps): Express => {
   const handler = createCommandHandler({ store, clock: runtime.clock, newId: runtime.newId });
-  const commands = createCommandRouter({ handler, store, officers, logger });
+  const commands = createCommandRouter({ handler, store, officers, logger, ...(audit === undefined ? {} : { audit: { log: audit, clock: runtime.clock } }) });
   return createHttpApp({ store, storeKind, logger, routers: [commands, ...routers] });
 };
 
-/** Composition root of the embedded default: config → store → read side → HTTP, one process. */
+/**
+ * Composition root: config → store (REGISTER_STORE) → the parts REGISTER_SERVICES names; all of them
+ * in the embedded default. Every node but a relay keeps its own read models (the bridge matches
+ * cards on them); only `query` serves GraphQL, only `commands` the command API; /healthz always.
+ */
 export const startRegister = async (config: RegisterConfig, logger: Logger, runtime: Runtime = systemRuntime): Promise<RunningRegister> => {
   prepareDataDir(config.dataDir);
-  const storeFile = join(config.dataDir, 'register.db');
-  const store = openSqliteEventStore({ file: storeFile });
+  const store = openStore(config);
+  const runs = (service: ServiceName): boolean => config.services.has(service);
   if (config.officers.length === 0)
     logger.warn('REGISTER_OFFICER_TOKENS is empty: every request to the command API will be answered 401');
   const readSide = await startReadSide(config, store, logger, runtime);
   const quarantine = openQuarantineStore(join(config.dataDir, QUARANTINE_FILE));
-  const bridge = await startBridge({
+  const bridge = !runs('bridge') ? undefined : await startBridge({
     store, readModels: readSide.readModels, quarantine, config, logger, clock: runtime.clock, newId: runtime.newId,
     host: config.host, port: config.bridgePort,
   });
-  const app = createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers: readSide.routers });
+  const routers = runs('query') ? readSide.routers : [];
+  const app = !runs('commands') ? createHttpApp({ store, storeKind: config.store, logger, routers }) : createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers, audit: readSide.audit });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
   } catch (error) {
-    await bridge.stop();
+    await bridge?.stop();
     quarantine.close();
     await readSide.stop();
     await store.close();
@@ -78,11 +86,11 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
 
   return {
     url,
-    bridgeUrl: bridge.url,
+    bridgeUrl: bridge?.url ?? '',
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await bridge.stop();
+      await bridge?.stop();
       quarantine.close();
       await readSide.stop();
       await store.close();

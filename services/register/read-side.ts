@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import { auditLogFile, openAuditLog } from '../projections/audit/audit-log.js';
+import { analystPageRouter } from '../analyst-page/router.js';
+import { auditLogFile, openAuditLog, type AuditLog } from '../projections/audit/audit-log.js';
 import { startDailyClock, tick } from '../projections/clock/index.js';
 import { createGraphqlRouter } from '../projections/graphql/index.js';
 import { createReadModels } from '../projections/read-models/queries.js';
@@ -20,6 +21,8 @@ export interface ReadSide {
   readonly routers: readonly Router[];
   readonly projector: Projector;
   readonly readModels: ReadModels;
+  /** The audit log of personal-data reads, shared with the command API's resident reads. */
+  readonly audit: AuditLog;
   stop(): Promise<void>;
 }
 
@@ -74,9 +77,10 @@ export const startReadSide = async (config: RegisterConfig, store: EventStore, l
   });
   if (config.analysts.length === 0) logger.warn('REGISTER_ANALYST_TOKENS is empty: every GraphQL query will be answered 401');
   return {
-    routers: [graphql.router, metricsRouter(registry)],
+    routers: [analystPageRouter(), graphql.router, metricsRouter(registry)],
     projector,
     readModels,
+    audit,
     stop: async () => {
       await daily.stop();
       await graphql.stop();

@@ -6,7 +6,7 @@ import { COMMAND_TYPES, type CommandType } from '../domain/commands.js';
 import type { EventStore } from '../store/port.js';
 import { officerAuth, officerOf } from './auth.js';
 import { kebabCase, parseCommandRequest } from './command-request.js';
-import { residentEvents, residentStatus } from './resident-queries.js';
+import { residentEvents, residentStatus, type ReadAudit } from './resident-queries.js';
 
 /** Largest accepted command body; a larger one is answered 413. */
 export const COMMAND_BODY_LIMIT = '64kb';
@@ -16,6 +16,8 @@ export interface CommandRouterDeps {
   readonly store: EventStore;
   readonly officers: readonly OfficerCredential[];
   readonly logger: Logger;
+  /** Records officers' reads of a resident's events and status; absent in tests that do not look at it. */
+  readonly audit?: ReadAudit;
 }
 
 /** `/residents/:residentId/permit-landing`: one endpoint per command. */
@@ -45,7 +47,7 @@ export const createCommandRouter = (deps: CommandRouterDeps): Router => {
   router.use('/residents', officerAuth(deps.officers));
   const json = express.json({ limit: COMMAND_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   for (const type of COMMAND_TYPES) router.post(commandPath(type), json, commandEndpoint(type, deps));
-  router.get('/residents/:residentId/events', residentEvents(deps.store));
-  router.get('/residents/:residentId/status', residentStatus(deps.store));
+  router.get('/residents/:residentId/events', residentEvents(deps.store, deps.audit));
+  router.get('/residents/:residentId/status', residentStatus(deps.store, deps.audit));
   return router;
 };

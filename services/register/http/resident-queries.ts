@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+import type { AuditLog } from '../../projections/audit/audit-log.js';
 import { z } from 'zod';
 import { parseStoredEvent } from '../../../events/parse.js';
 import { Instant, IsoDate } from '../../../events/values.js';
@@ -7,6 +8,7 @@ import { residentStreamId } from '../application/command-handler.js';
 import { DomainError } from '../domain/errors.js';
 import { statusAt } from '../domain/status.js';
 import { collect, type EventStore, type RecordedEvent } from '../store/port.js';
+import { officerOf } from './auth.js';
 import { parseResidentIdParam } from './command-request.js';
 import { fieldErrorsOf, RequestValidationError } from './validation.js';
 
@@ -25,24 +27,37 @@ const eventView = (recorded: RecordedEvent) => {
   return { id: recorded.id, type: event.type, revision: recorded.revision, position: recorded.position, recordedAt, data: event.data, metadata: { correlationId, causationId, source } };
 };
 
+/** Where the officers' reads of personal data are recorded (Art. 19-36(3), INFO-2), and the time they are recorded at. */
+export interface ReadAudit {
+  readonly log: AuditLog;
+  readonly clock: () => Instant;
+}
+
+/** One audit entry for the resident whose data the answer carries; written before the answer, so a failed write withholds it. */
+const audited = (audit: ReadAudit | undefined, res: Response, residentId: string, route: string, fields: readonly string[]): void =>
+  audit?.log.record([{ at: audit.clock(), actor: { role: 'officer', id: officerOf(res) }, operationName: route, rootFields: [route], residentId, fields }]);
+
 /** GET /residents/:residentId/events — the resident's stream, parsed and upcast to the current versions. */
 export const residentEvents =
-  (store: EventStore): RequestHandler =>
+  (store: EventStore, audit?: ReadAudit): RequestHandler =>
   async (req, res) => {
     const residentId = parseResidentIdParam(req.params['residentId']);
     const stream = await readResident(store, residentId);
+    audited(audit, res, residentId, 'GET /residents/:residentId/events', ['events.data', 'events.metadata']);
     const revision = stream.length - 1;
     res.set('ETag', `"${revision}"`).json({ residentId, revision, events: stream.map(eventView) });
   };
 
 /** GET /residents/:residentId/status?asOf=D[&knownAt=K] — REG-2, DT-8: the status at the end of D as known at K. */
 export const residentStatus =
-  (store: EventStore): RequestHandler =>
+  (store: EventStore, audit?: ReadAudit): RequestHandler =>
   async (req, res) => {
     const residentId = parseResidentIdParam(req.params['residentId']);
     const query = StatusQuery.safeParse(req.query);
     if (!query.success) throw new RequestValidationError(fieldErrorsOf('query', query.error.issues));
     const stream = await readResident(store, residentId);
     const { asOf, knownAt } = query.data;
-    res.json(statusAt(stream.map(toFact), knownAt === undefined ? { asOf } : { asOf, knownAt }));
+    const status = statusAt(stream.map(toFact), knownAt === undefined ? { asOf } : { asOf, knownAt });
+    audited(audit, res, residentId, 'GET /residents/:residentId/status', Object.keys(status).sort());
+    res.json(status);
   };
