@@ -27,7 +27,7 @@ export const createKafkaClient = ({ brokers, clientId, logger }: KafkaClientOpti
     logCreator: logCreator(logger),
     // The relay's own loop retries forever with capped backoff, logs and counts; kafkajs only
     // rides out short blips before handing the failure back to it.
-    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
   });
 
 /**
@@ -41,5 +41,5 @@ export const createIdempotentProducer = (kafka: Kafka): Producer =>
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
   });

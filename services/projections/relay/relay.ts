@@ -76,6 +76,7 @@ export const startRelay = (deps: RelayDeps): Relay => {
       abortSignal,
       onFailure: async (error, n, delayMs) => {
         metrics?.failures.inc({ stage });
+        await updateLag().catch(() => undefined);
         log.warn({ stage, attempt: n, retryInMs: delayMs, checkpoint: committed, err: errorText(error) }, 'relay attempt failed; retrying');
         // A fresh producer (new producer id) after a failure: kafkajs cannot always recover its
         // sequence numbers after a broker restart; a resend may then duplicate (at least once).
