@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
+import type { AuditLog } from '../projections/audit/audit-log.js';
 import type { Instant } from '../../events/values.js';
 import { createCommandHandler } from './application/command-handler.js';
 import type { OfficerCredential, RegisterConfig, ServiceName } from './config.js';
@@ -39,12 +40,14 @@ export interface RegisterAppDeps {
   readonly runtime: Runtime;
   /** Routers of the read side (GraphQL, /metrics), mounted after the command API. */
   readonly routers?: readonly Router[];
+  /** Where officers' reads of a resident's events and status are recorded (Art. 19-36(3)). */
+  readonly audit?: AuditLog;
 }
 
 /** The HTTP app with its command API, wired from a store, the officers and a runtime. */
-export const createRegisterApp = ({ store, storeKind, officers, logger, runtime, routers = [] }: RegisterAppDeps): Express => {
+export const createRegisterApp = ({ store, storeKind, officers, logger, runtime, routers = [], audit }: RegisterAppDeps): Express => {
   const handler = createCommandHandler({ store, clock: runtime.clock, newId: runtime.newId });
-  const commands = createCommandRouter({ handler, store, officers, logger });
+  const commands = createCommandRouter({ handler, store, officers, logger, ...(audit === undefined ? {} : { audit: { log: audit, clock: runtime.clock } }) });
   return createHttpApp({ store, storeKind, logger, routers: [commands, ...routers] });
 };
 
@@ -66,7 +69,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
     host: config.host, port: config.bridgePort,
   });
   const routers = runs('query') ? readSide.routers : [];
-  const app = !runs('commands') ? createHttpApp({ store, storeKind: config.store, logger, routers }) : createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers });
+  const app = !runs('commands') ? createHttpApp({ store, storeKind: config.store, logger, routers }) : createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers, audit: readSide.audit });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
