@@ -15,6 +15,7 @@ import { startReadSide } from './read-side.js';
 import { startBridge } from '../municipal-bridge/app.js';
 import { openQuarantineStore, QUARANTINE_FILE } from '../municipal-bridge/quarantine-store.js';
 import { openStore } from './store/open.js';
+import { startKafkaRelay } from '../projections/relay/index.js';
 import type { EventStore } from './store/port.js';
 
 export interface RunningRegister {
@@ -68,13 +69,16 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
     store, readModels: readSide.readModels, quarantine, config, logger, clock: runtime.clock, newId: runtime.newId,
     host: config.host, port: config.bridgePort,
   });
-  const routers = runs('query') ? readSide.routers : [];
+  const relay = config.bus === 'kafka' && config.kafka !== undefined && runs('relay')
+    ? startKafkaRelay({ kafka: config.kafka, dataDir: config.dataDir, store, logger }) : undefined;
+  const routers = [...(runs('query') ? readSide.routers : []), ...(relay === undefined ? [] : [relay.router])];
   const app = !runs('commands') ? createHttpApp({ store, storeKind: config.store, logger, routers }) : createRegisterApp({ store, storeKind: config.store, officers: config.officers, logger, runtime, routers, audit: readSide.audit });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
   } catch (error) {
     await bridge?.stop();
+    await relay?.stop();
     quarantine.close();
     await readSide.stop();
     await store.close();
@@ -91,6 +95,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await bridge?.stop();
+      await relay?.stop();
       quarantine.close();
       await readSide.stop();
       await store.close();
