@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { loadConfig } from '../services/register/config.js';
+import { startRegister } from '../services/register/main.js';
+import { PROCESS_TOKENS, processEnv } from './register-process.js';
+
+/**
+ * The whole register (`startRegister`, as `register start` wires it) in this process, on a temp
+ * data directory, with one credential per role and every log line captured for inspection.
+ */
+
+export const ROLE_TOKENS = PROCESS_TOKENS;
+
+export interface FullRegister {
+  readonly url: string;
+  readonly bridgeUrl: string;
+  readonly dataDir: string;
+  /** Every line the register logged (pino JSON, level debug and up). */
+  readonly logLines: string[];
+  stop(): Promise<void>;
+}
+
+export const startFullRegister = async (extraEnv: Record<string, string> = {}): Promise<FullRegister> => {
+  const dir = mkdtempSync(join(tmpdir(), 'register-full-'));
+  const dataDir = join(dir, 'data');
+  const logLines: string[] = [];
+  const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { logLines.push(chunk.toString('utf8')); done(); } });
+  const config = loadConfig(processEnv(dataDir, { REGISTER_HOST: '127.0.0.1', REGISTER_LOG_LEVEL: 'debug', ...extraEnv }));
+  const logger = pino({ level: 'debug' }, sink);
+  const running = await startRegister(config, logger);
+  return {
+    url: running.url, bridgeUrl: running.bridgeUrl, dataDir, logLines,
+    stop: async () => {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
