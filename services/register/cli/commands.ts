@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { rebuildCommand } from './rebuild.js';
 import { startCommand } from './start.js';
 import { tickCommand } from './tick.js';
+import { exportCommand, importCommand } from './transfer.js';
 
 /** Every `register` subcommand, in the order --help lists them. Add one line per new subcommand. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -13,4 +14,6 @@ export const COMMANDS: readonly CliCommand[] = [
   tickCommand,
   backupCommand,
   restoreCommand,
+  exportCommand,
+  importCommand,
 ];
