@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { analystPageRouter } from '../analyst-page/router.js';
 import { auditLogFile, openAuditLog, type AuditLog } from '../projections/audit/audit-log.js';
 import { startDailyClock, tick } from '../projections/clock/index.js';
 import { createGraphqlRouter } from '../projections/graphql/index.js';
@@ -76,7 +77,7 @@ export const startReadSide = async (config: RegisterConfig, store: EventStore, l
   });
   if (config.analysts.length === 0) logger.warn('REGISTER_ANALYST_TOKENS is empty: every GraphQL query will be answered 401');
   return {
-    routers: [graphql.router, metricsRouter(registry)],
+    routers: [analystPageRouter(), graphql.router, metricsRouter(registry)],
     projector,
     readModels,
     audit,
