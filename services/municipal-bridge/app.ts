@@ -32,6 +32,7 @@ export interface BridgeDeps {
 
 export const createBridgeIntake = (deps: BridgeDeps): Intake =>
   createIntake({
+    store: deps.store,
     handler: deps.handler ?? createCommandHandler({ store: deps.store, clock: deps.clock, newId: deps.newId ?? randomUUID }),
     readModels: deps.readModels, quarantine: deps.quarantine, clock: deps.clock, logger: deps.logger,
   });

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { CsvError } from 'csv-parse';
 import type { Logger } from 'pino';
 import { sendProblem, problemOf } from '../register/http/problem.js';
 import type { BatchRecord } from './batch-sources.js';
@@ -34,8 +35,8 @@ const resultOf = async (record: BatchRecord, office: string, intake: Intake): Pr
 
 /** A body that cannot be read further (JSON array structure, CSV quoting) is the office's to fix; anything else is ours. */
 const batchError = (thrown: unknown, logger: Logger): { code: string; detail: string } => {
-  const csv = thrown instanceof Error && 'code' in thrown && String(thrown.code).startsWith('CSV_');
-  if (thrown instanceof MalformedBatchError || csv) return { code: 'MALFORMED_BATCH', detail: thrown.message };
+  // csv-parse's codes are not all CSV_-prefixed (INVALID_OPENING_QUOTE…): its error class is what marks the office's CSV.
+  if (thrown instanceof MalformedBatchError || thrown instanceof CsvError) return { code: 'MALFORMED_BATCH', detail: thrown.message };
   logger.error({ err: thrown }, 'relay batch stopped');
   return { code: 'INTERNAL', detail: 'the batch stopped on an internal error; resend it (records already answered are idempotent)' };
 };

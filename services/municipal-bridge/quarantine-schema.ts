@@ -28,12 +28,28 @@ CREATE TRIGGER IF NOT EXISTS quarantine_never_deleted BEFORE DELETE ON quarantin
 BEGIN SELECT RAISE(ABORT, 'quarantine entries are never deleted'); END;
 `;
 
-const VERSION = 1;
+/**
+ * Version 2: the ledger of relays that reached the log, by idempotency key, so that a resend is
+ * answered "duplicate" before matching — even after the card it named has been superseded.
+ */
+const LEDGER = `
+CREATE TABLE IF NOT EXISTS applied_relays (
+  relay_key TEXT PRIMARY KEY,
+  content_sha256 TEXT NOT NULL,
+  resident_id TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS applied_relays_never_deleted BEFORE DELETE ON applied_relays
+BEGIN SELECT RAISE(ABORT, 'the ledger of applied relays is never deleted'); END;
+`;
+
+const VERSION = 2;
 
 /** Creates the tables of a new file; refuses a file written by a newer build rather than misread it. */
 export const migrateQuarantine = (db: Database): void => {
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version > VERSION) throw new Error(`bridge-quarantine.db is at schema version ${version}; this build knows ${VERSION}`);
   db.exec(SCHEMA);
+  db.exec(LEDGER);
   db.pragma(`user_version = ${VERSION}`);
 };

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { QuarantineReason } from './matching.js';
 import { migrateQuarantine } from './quarantine-schema.js';
+import { relayLedger, type RelayLedger } from './relay-ledger.js';
 
 export const QUARANTINE_FILE = 'bridge-quarantine.db';
 
@@ -36,6 +37,8 @@ export interface QuarantineStore {
   resolve(key: { municipalityCode: string; receiptId: string; type: string }, by: { at: string; by: string; residentId: string }): number[];
   get(id: number): QuarantineEntry | undefined;
   list(query: { state?: 'open' | 'applied'; municipalityCode?: string; afterId?: number; limit: number }): QuarantineEntry[];
+  /** The relays that reached the log, by idempotency key (same file, same durability). */
+  readonly ledger: RelayLedger;
   close(): void;
 }
 
@@ -111,6 +114,7 @@ export const openQuarantineStore = (file: string): QuarantineStore => {
     get,
     list: ({ state, municipalityCode, afterId = 0, limit }) =>
       q.page.all({ after: afterId, state: state ?? null, code: municipalityCode ?? null, limit }).map(entryOf),
+    ledger: relayLedger(db),
     close: () => db.close(),
   };
 };

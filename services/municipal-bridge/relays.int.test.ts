@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { landingPermitted, residenceCardIssued, residenceCardReissued, RESIDENT_ID } from '../../testing/events.js';
+import { identityParticularsChanged, landingPermitted, residenceCardIssued, residenceCardReissued, RESIDENT_ID } from '../../testing/events.js';
 import { collect } from '../register/store/port.js';
 import { residentStreamId } from '../register/application/command-handler.js';
 import { CHIYODA_KEY, SHINJUKU, SHINJUKU_KEY, startTestBridge, type TestBridge } from './testing/bridge.js';
@@ -95,5 +95,48 @@ describe('validation of a relay names the field and the rule (decision 9)', () =
     const answer = await postRelay(t.url, notificationRelay({ movedInOn: '2026-07-01', notifiedOn: '2026-07-02' }), CHIYODA_KEY);
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ outcome: 'quarantined', reason: { code: 'CARD_NOT_CURRENT' } });
+  });
+});
+
+describe('resends are answered from the ledger of applied relays, before matching', () => {
+  it('answers "duplicate" for a resend after the card it named was superseded (not quarantined)', async () => {
+    const first = await postRelay(t.url, notificationRelay(), CHIYODA_KEY);
+    expect(first.body).toMatchObject({ outcome: 'accepted' });
+    await t.seed(RESIDENT_ID, [residenceCardReissued({ issuedOn: '2026-06-01' })]);
+    const before = await streamTypes();
+    const again = await postRelay(t.url, notificationRelay(), CHIYODA_KEY);
+    expect(again.body).toMatchObject({ outcome: 'duplicate', residentId: RESIDENT_ID });
+    expect(await streamTypes()).toEqual(before);
+    expect(t.quarantine.list({ limit: 10 })).toEqual([]);
+  });
+
+  it('refuses a resend with other content from the ledger too (409 RECEIPT_REUSED)', async () => {
+    await postRelay(t.url, notificationRelay(), CHIYODA_KEY);
+    await t.seed(RESIDENT_ID, [residenceCardReissued({ issuedOn: '2026-06-01' })]);
+    const other = await postRelay(t.url, notificationRelay({ postalCode: '100-0002' }), CHIYODA_KEY);
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'RECEIPT_REUSED', errors: [{ field: 'receiptId' }] });
+  });
+});
+
+describe('identity is matched on the particulars at the relay\'s legal date (INFO-1, Art. 19-10)', () => {
+  beforeEach(async () => {
+    // The name changed on 2026-03-01 (NGUYEN VAN AN → NGUYEN VAN BINH).
+    await t.seed(RESIDENT_ID, [identityParticularsChanged()]);
+  });
+
+  it('accepts a late relay filed under the old name before the change', async () => {
+    const answer = await postRelay(t.url, notificationRelay({ name: 'NGUYEN VAN AN', notifiedOn: '2026-01-20' }), CHIYODA_KEY);
+    expect(answer.body).toMatchObject({ outcome: 'accepted', residentId: RESIDENT_ID });
+  });
+
+  it('accepts the new name too, as the office may have recorded it since', async () => {
+    const answer = await postRelay(t.url, notificationRelay({ name: 'Nguyen  Van Binh', notifiedOn: '2026-01-20' }), CHIYODA_KEY);
+    expect(answer.body).toMatchObject({ outcome: 'accepted' });
+  });
+
+  it('quarantines the old name on a relay filed after the change (IDENTITY_MISMATCH)', async () => {
+    const answer = await postRelay(t.url, notificationRelay({ name: 'NGUYEN VAN AN', movedInOn: '2026-04-01', notifiedOn: '2026-04-02' }), CHIYODA_KEY);
+    expect(answer.body).toMatchObject({ outcome: 'quarantined', reason: { code: 'IDENTITY_MISMATCH', detail: expect.stringContaining('name') } });
   });
 });
