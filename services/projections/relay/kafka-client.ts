@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
 /** kafkajs logs through the register's pino logger, warnings and errors only. */
@@ -41,5 +41,7 @@ export const createIdempotentProducer = (kafka: Kafka): Producer =>
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // murmur2 of the key, as the Java client: a resident lands on the same partition whoever produces.
+    createPartitioner: Partitioners.DefaultPartitioner,
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
   });
