@@ -1,7 +1,14 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventStoreContract, newEvent, uniqueStream } from '../../../testing/store-contract.js';
 import { openKurrentDbEventStore } from './kurrentdb.js';
-import { collect, ConcurrencyError, StoreUnavailableError } from './port.js';
+import { collect, ConcurrencyError, StoreUnavailableError, type RecordedEvent } from './port.js';
+import { openSqliteEventStore } from './sqlite.js';
+import { exportLines, importLogFile } from './transfer.js';
 import { findKurrentTarget, kurrentTestsEnabled, startKurrentServer, type KurrentServer } from './testing/kurrentdb-env.js';
 
 // The same contract as SQLite, against a real KurrentDB: KURRENTDB_URL, or a testcontainers
@@ -34,6 +41,28 @@ describe.skipIf(!enabled)('KurrentDB adapter against a real server', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(2);
     await store.close();
   }, 60_000);
+
+  it('takes a SQLite log through register export / import with order, ids, revisions, data and metadata', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-kurrent-transfer-'));
+    const sqlite = openSqliteEventStore({ file: join(dir, 'register.db') });
+    const prefix = `resident${Date.now()}`;
+    for (let i = 0; i < 40; i += 1) {
+      const stream = `${prefix}-${i % 7}`;
+      await sqlite.append(stream, [newEvent(), newEvent()], 'any');
+    }
+    const file = join(dir, 'log.ndjson');
+    await pipeline(Readable.from(exportLines(sqlite)), createWriteStream(file));
+    const original = await collect(sqlite.readAll());
+    await sqlite.close();
+    const kurrent = openKurrentDbEventStore({ connectionString: await serverUrl() });
+    expect(await importLogFile(kurrent, file)).toEqual({ events: 80, appended: 80, alreadyPresent: 0 });
+    expect(await importLogFile(kurrent, file)).toEqual({ events: 80, appended: 0, alreadyPresent: 80 });
+    const identity = (e: RecordedEvent) => [e.streamId, e.revision, e.id, e.type, e.data, e.metadata];
+    const copied = await collect(kurrent.readAll({ filter: { streamPrefixes: [`${prefix}-`] } }));
+    expect(copied.map(identity)).toEqual(original.map(identity));
+    await kurrent.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe('KurrentDB adapter without a server', () => {
