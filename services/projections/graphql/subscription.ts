@@ -33,15 +33,28 @@ export const subscriptionEntry = ({ position, topic, attributes, data }: Integra
 
 const badInput = (message: string): GraphQLErrorType => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-async function* residentEvents(source: FeedSource, streams: StreamRegistry, after: number) {
-  const stream = streams.open();
-  try {
-    for await (const batch of followBatches(source, after, stream.signal))
-      for (const message of batch.messages) yield { residentEvents: subscriptionEntry(message) };
-  } finally {
-    stream.close();
-  }
+async function* entriesAfter(source: FeedSource, after: number, signal: AbortSignal) {
+  for await (const batch of followBatches(source, after, signal))
+    for (const message of batch.messages) yield { residentEvents: subscriptionEntry(message) };
 }
+
+/**
+ * An iterator whose `return()` works while it waits for the next event: graphql-ws calls it when
+ * the client completes, and an async generator would queue it behind a `next()` that may never come.
+ */
+const residentEvents = (source: FeedSource, streams: StreamRegistry, after: number) => {
+  const stream = streams.open();
+  const inner = entriesAfter(source, after, stream.signal);
+  const iterator = {
+    next: () => inner.next(),
+    return: async () => {
+      stream.close();
+      return inner.return(undefined);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+};
 
 /** Only subscriptions travel over the websocket; queries stay on POST /graphql with their audit. */
 const onlySubscriptions = (query: string, operationName: string | null | undefined): readonly GraphQLErrorType[] | undefined => {
