@@ -84,6 +84,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
     await store.close();
     throw error;
   }
+  if (runs('query')) readSide.attach(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, graphql: `${url}/graphql`, dataDir: config.dataDir, store: config.store, officers: config.officers.length }, 'register listening');
@@ -92,6 +93,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
     url,
     bridgeUrl: bridge?.url ?? '',
     stop: async () => {
+      await readSide.closeStreams(); // server.close() waits for open feeds and subscriptions
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await bridge?.stop();

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -5,6 +6,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { analystPageRouter } from '../analyst-page/router.js';
 import { auditLogFile, openAuditLog, type AuditLog } from '../projections/audit/audit-log.js';
 import { startDailyClock, tick } from '../projections/clock/index.js';
+import { createIntegrationFeed } from '../projections/feed/index.js';
 import { createGraphqlRouter } from '../projections/graphql/index.js';
 import { createReadModels } from '../projections/read-models/queries.js';
 import type { ReadModels } from '../projections/read-models/types.js';
@@ -23,6 +25,10 @@ export interface ReadSide {
   readonly readModels: ReadModels;
   /** The audit log of personal-data reads, shared with the command API's resident reads. */
   readonly audit: AuditLog;
+  /** Accepts the GraphQL subscription's websockets on the HTTP server (graphql-ws at /graphql). */
+  attach(server: Server): void;
+  /** Ends the feed's long-polls and SSE streams and the subscriptions: before `server.close()`, which waits for them. */
+  closeStreams(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +71,8 @@ export const startReadSide = async (config: RegisterConfig, store: EventStore, l
   const readModels = createReadModels(db);
   const audit = openAuditLog({ file: auditLogFile(config.dataDir) });
   const graphql = await createGraphqlRouter({ readModels, store, audit, auth: config, clock: runtime.clock, logger, development: config.graphiql });
+  // Issue 6: the integration events without a broker, for subscriber tokens (GET /feed, subscription residentEvents).
+  const feed = createIntegrationFeed({ store, auth: config, personalDataTopic: config.kafka?.personalDataTopic ?? false, logger });
   const select = clockSelection(store, readModels);
   const daily = startDailyClock({
     clock: runtime.clock,
@@ -77,10 +85,12 @@ export const startReadSide = async (config: RegisterConfig, store: EventStore, l
   });
   if (config.analysts.length === 0) logger.warn('REGISTER_ANALYST_TOKENS is empty: every GraphQL query will be answered 401');
   return {
-    routers: [analystPageRouter(), graphql.router, metricsRouter(registry)],
+    routers: [analystPageRouter(), graphql.router, feed.router, metricsRouter(registry)],
     projector,
     readModels,
     audit,
+    attach: (server) => feed.attach(server),
+    closeStreams: () => feed.close(),
     stop: async () => {
       await daily.stop();
       await graphql.stop();
