@@ -37,6 +37,7 @@ export interface QuarantineStore {
   resolve(key: { municipalityCode: string; receiptId: string; type: string }, by: { at: string; by: string; residentId: string }): number[];
   get(id: number): QuarantineEntry | undefined;
   list(query: { state?: 'open' | 'applied'; municipalityCode?: string; afterId?: number; limit: number }): QuarantineEntry[];
+  count(query: { state?: 'open' | 'applied'; municipalityCode?: string }): number;
   /** The relays that reached the log, by idempotency key (same file, same durability). */
   readonly ledger: RelayLedger;
   close(): void;
@@ -70,6 +71,7 @@ const statements = (db: BetterSqlite3.Database) => ({
   byId: db.prepare('SELECT * FROM quarantine WHERE id = ?'),
   openIds: db.prepare(`SELECT id FROM quarantine WHERE municipality_code = ? AND receipt_id = ? AND relay_type = ? AND state = 'open'`).pluck(),
   markApplied: db.prepare(`UPDATE quarantine SET state = 'applied', resolved_at = ?, resolved_by = ?, resident_id = ? WHERE id = ?`),
+  count: db.prepare(`SELECT COUNT(*) FROM quarantine WHERE (@state IS NULL OR state = @state) AND (@code IS NULL OR municipality_code = @code)`).pluck(),
   page: db.prepare(`SELECT * FROM quarantine WHERE id > @after AND (@state IS NULL OR state = @state)
     AND (@code IS NULL OR municipality_code = @code) ORDER BY id LIMIT @limit`),
 });
@@ -114,6 +116,7 @@ export const openQuarantineStore = (file: string): QuarantineStore => {
     get,
     list: ({ state, municipalityCode, afterId = 0, limit }) =>
       q.page.all({ after: afterId, state: state ?? null, code: municipalityCode ?? null, limit }).map(entryOf),
+    count: ({ state, municipalityCode }) => z.number().parse(q.count.get({ state: state ?? null, code: municipalityCode ?? null })),
     ledger: relayLedger(db),
     close: () => db.close(),
   };

@@ -63,8 +63,9 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
   const runs = (service: ServiceName): boolean => config.services.has(service);
   if (config.officers.length === 0)
     logger.warn('REGISTER_OFFICER_TOKENS is empty: every request to the command API will be answered 401');
-  const readSide = await startReadSide(config, store, logger, runtime);
   const quarantine = openQuarantineStore(join(config.dataDir, QUARANTINE_FILE));
+  // Officers see the quarantine over GraphQL where the bridge that keeps it runs in this process.
+  const readSide = await startReadSide(config, store, logger, runtime, runs('bridge') ? { quarantine } : {});
   const bridge = !runs('bridge') ? undefined : await startBridge({
     store, readModels: readSide.readModels, quarantine, config, logger, clock: runtime.clock, newId: runtime.newId,
     host: config.host, port: config.bridgePort,

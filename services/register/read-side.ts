@@ -18,6 +18,7 @@ import type { RegisterConfig } from './config.js';
 import { legalDateOf } from './domain/rules/calendar.js';
 import type { Runtime } from './main.js';
 import type { EventStore } from './store/port.js';
+import type { QuarantineStore } from '../municipal-bridge/quarantine-store.js';
 
 export interface ReadSide {
   readonly routers: readonly Router[];
@@ -62,7 +63,10 @@ const metricsRouter = (registry: Registry): Router => {
  * with its own SQLite database, the GraphQL API with its audit log, /metrics, and the daily clock
  * (architecture decisions 6, 7, 10).
  */
-export const startReadSide = async (config: RegisterConfig, store: EventStore, logger: Logger, runtime: Runtime): Promise<ReadSide> => {
+export const startReadSide = async (
+  config: RegisterConfig, store: EventStore, logger: Logger, runtime: Runtime,
+  options: { readonly quarantine?: Pick<QuarantineStore, 'list' | 'count'> } = {},
+): Promise<ReadSide> => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const { db } = openProjectionDatabase(projectionDbPath(config.dataDir));
@@ -70,7 +74,10 @@ export const startReadSide = async (config: RegisterConfig, store: EventStore, l
   const projector = startProjector({ store, db, today, logger, metrics: createProjectionMetrics(registry) });
   const readModels = createReadModels(db);
   const audit = openAuditLog({ file: auditLogFile(config.dataDir) });
-  const graphql = await createGraphqlRouter({ readModels, store, audit, auth: config, clock: runtime.clock, logger, development: config.graphiql });
+  const graphql = await createGraphqlRouter({
+    readModels, store, audit, auth: config, clock: runtime.clock, logger, development: config.graphiql,
+    ...(options.quarantine === undefined ? {} : { quarantine: options.quarantine }),
+  });
   // Issue 6: the integration events without a broker, for subscriber tokens (GET /feed, subscription residentEvents).
   const feed = createIntegrationFeed({ store, auth: config, personalDataTopic: config.kafka?.personalDataTopic ?? false, logger });
   const select = clockSelection(store, readModels);

@@ -53,6 +53,8 @@ export const FIELD_ROLES: Readonly<Record<string, readonly ActorRole[]>> = {
   history: QUERIES,
   statistics: QUERIES,
   statisticsOverTime: QUERIES,
+  // Relays of persons not (yet) tied to a resident: officers resolve them, analysts have no need (Art. 19-36(3)).
+  quarantine: ['officer'],
   auditLog: ['auditor'],
 };
 

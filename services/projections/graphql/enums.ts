@@ -80,5 +80,6 @@ export const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   StatisticsDimension: enumMap(every<CountDimension>()(['municipality', 'statusOfResidence', 'nationality'])),
   SeriesMeasure: enumMap(every<SeriesMeasure>()(['lapseGround', 'overdueObligation'])),
   SourceKind: enumMap(EventSource.options.map((option) => option.shape.kind.value)),
+  QuarantineState: enumMap(['open', 'applied']),
   ActorRole: enumMap(every<ActorRole>()(['officer', 'analyst', 'auditor'])),
 };

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { InvalidPageRequestError } from '../read-models/cursor.js';
 
 /** The codes this API raises itself; with Apollo's client-error codes, the only codes a caller sees. */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_DEEP';
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'QUERY_TOO_COMPLEX' | 'QUERY_TOO_DEEP' | 'UNAVAILABLE';
 
 /** Apollo's codes for requests the caller got wrong: passed through unmasked. */
 const CLIENT_CODES: ReadonlySet<string> = new Set([

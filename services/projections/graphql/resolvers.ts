@@ -5,11 +5,12 @@ import { aggregateQueries } from './resolvers/aggregate-queries.js';
 import { historyQueries } from './resolvers/history.js';
 import { listQueries, listTypeResolvers } from './resolvers/list-queries.js';
 import { residentQueries } from './resolvers/resident-queries.js';
+import { quarantineQueries } from './resolvers/quarantine.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 /** Every resolver of schema/register.graphql; the rest are the default (property) resolvers. */
 export const resolversOf = (audit: AuditLog) => ({
-  Query: { ...residentQueries, ...historyQueries, ...listQueries, ...aggregateQueries(audit) },
+  Query: { ...residentQueries, ...historyQueries, ...listQueries, ...aggregateQueries(audit), ...quarantineQueries },
   ...lapseTypeResolvers,
   ...listTypeResolvers,
   Date: DateScalar,

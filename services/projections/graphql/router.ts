@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Instant } from '../../../events/values.js';
 import { legalDateOf } from '../../register/domain/rules/calendar.js';
 import type { EventStore } from '../../register/store/port.js';
+import type { QuarantineStore } from '../../municipal-bridge/quarantine-store.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ReadModels } from '../read-models/types.js';
 import { authenticator, type GraphqlAuth } from './access.js';
@@ -30,6 +31,8 @@ export interface GraphqlRouterDeps {
   readonly logger: Logger;
   /** GraphiQL and introspection (`config.graphiql`). */
   readonly development: boolean;
+  /** The municipal bridge's quarantine, for the officers' `quarantine` query (absent on a query-only node). */
+  readonly quarantine?: Pick<QuarantineStore, 'list' | 'count'>;
   /** Depth and complexity limits; defaults 10 and 10,000 (limits.ts). */
   readonly limits?: Partial<QueryLimits>;
 }
@@ -84,7 +87,7 @@ export const createGraphqlRouter = async (deps: GraphqlRouterDeps): Promise<Grap
       context: async ({ req }): Promise<GraphqlContext> => ({
         actor: authenticate(req.get('authorization')),
         today: legalDateOf(deps.clock()),
-        sources: { readModels: deps.readModels, store: deps.store, clock: deps.clock },
+        sources: { readModels: deps.readModels, store: deps.store, clock: deps.clock, ...(deps.quarantine === undefined ? {} : { quarantine: deps.quarantine }) },
         reads: [],
       }),
     }),
