@@ -72,9 +72,9 @@ const ROWS: readonly Row[] = [
     allowed: ['municipality A (131016)'], succeeds: (status, text) => status === 200 && /"outcome":"(accepted|duplicate)"/.test(text) },
   { name: 'GET /quarantine', on: 'bridge', method: 'GET', path: '/quarantine', allowed: ['officer'] },
   { name: 'GET /quarantine/:id', on: 'bridge', method: 'GET', path: '/quarantine/1', allowed: ['officer'], succeeds: (status) => status === 404 },
-  // TODO(feed): the integration-event feed for subscribers; when GET /feed lands, add:
-  //   { name: 'GET /feed', on: 'register', method: 'GET', path: '/feed', allowed: ['subscriber'] },
-  // and its GraphQL subscription. Until then the subscriber is refused everywhere (column below).
+  // The integration-event feed is for downstream systems only; its websocket twin (subscription
+  // residentEvents) is checked role by role in services/projections/graphql/subscription.int.test.ts.
+  { name: 'GET /feed', on: 'register', method: 'GET', path: '/feed', allowed: ['subscriber'] },
 ];
 
 /** Readable by anyone who can reach the port: no personal data (health and Prometheus counters). */
