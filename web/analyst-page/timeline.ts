@@ -12,6 +12,9 @@ import { SECTION, SOURCE_KIND, termOf } from './terms.js';
 /** Municipal relays arrive within a few open days; later than this is a late relay. */
 export const LATE_AFTER_DAYS = 14;
 
+/** Events a municipal office relays (Arts. 19-7 to 19-9 filings, Art. 61-8-2 record entries), whoever keyed them in. */
+export const RELAYED_EVENTS: ReadonlySet<string> = new Set(['ResidenceAddressNotified', 'ResidenceAddressVacated', 'ResidenceAddressCorrected', 'ResidentRecordEntered']);
+
 const Entry = obj({
   type: str,
   revision: num,
@@ -51,7 +54,7 @@ export const lagOf = (entry: TimelineEntry): Lag => {
   const recordedOn = jstDateOf(entry.recordedAt);
   const days = legalDate === null ? null : daysBetween(legalDate, recordedOn);
   const late = days !== null && days > LATE_AFTER_DAYS;
-  return { legalDate, recordedOn, days, late, lateRelay: late && entry.sourceKind === 'MUNICIPALITY' };
+  return { legalDate, recordedOn, days, late, lateRelay: late && (entry.sourceKind === 'MUNICIPALITY' || RELAYED_EVENTS.has(entry.type)) };
 };
 
 const LATE_RELAY: Term = { ja: '遅延した市区町村通知', en: 'Late relay' };
