@@ -1,5 +1,6 @@
 import { statusAt } from '../../services/register/domain/status.js';
 import type { Fact } from '../../services/register/domain/facts.js';
+import type { ResidentEvent } from '../catalogue.js';
 import type { MunicipalityCode } from '../values.js';
 import type { AddressView, ResidentStatus } from '../../services/register/domain/status-types.js';
 import { addDays } from '../refine.js';
@@ -45,17 +46,39 @@ export const mltrTransition = (history: History, on: IsoDate): Draft[] => {
   return [];
 };
 
+/** The legal date on which a fact can make or end an MLTR period: what `mltrTransition` is asked about. */
+export const transitionDateOf = (event: ResidentEvent): IsoDate | undefined => {
+  switch (event.type) {
+    case 'LandingPermitted': return event.data.permittedOn;
+    case 'StatusPermissionGranted': return event.data.grantedOn;
+    case 'ApplicationDecided': return event.data.decidedOn;
+    case 'DepartureConfirmed': return event.data.departedOn;
+    case 'StatusOfResidenceCancelled': return event.data.cancelledOn;
+    case 'ResidentDied': return event.data.diedOn;
+    case 'JapaneseNationalityAcquired': return event.data.acquiredOn;
+    default: return undefined;
+  }
+};
+
 const TIME_DRIVEN: ReadonlySet<string> = new Set(['OVERSTAY', 'REENTRY_PERMIT_LAPSED']);
+
+/** Whether an earlier fact of the stream already published the end of the MLTR period on `on`. */
+const announcedBefore = (history: History, on: IsoDate): boolean =>
+  history.before.some((fact, j) =>
+    transitionDateOf(fact.event) === on &&
+    mltrTransition({ residentId: history.residentId, before: history.before.slice(0, j), after: history.before.slice(0, j + 1) }, on)
+      .some((draft) => draft.name === 'ceased-to-be-mid-to-long-term-resident'));
 
 /**
  * An MLTR period that ended by the passing of time, with `on` its first day without the status.
- * No fact announces it; the clock's card invalidation is the first event that can.
+ * No fact announces it (unless a refusal in the special period did: then not again); the clock's
+ * card invalidation is the first event that can.
  */
 export const timeDrivenEnd = (history: History, on: IsoDate): Draft[] => {
   const now = at(history.after, on);
   const dayBefore = addDays(on, -1);
   if (now.midToLongTermResident.is || !TIME_DRIVEN.has(now.midToLongTermResident.reason) || dayBefore === null) return [];
-  if (!at(history.after, dayBefore).midToLongTermResident.is) return [];
+  if (!at(history.after, dayBefore).midToLongTermResident.is || announcedBefore(history, on)) return [];
   return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(now) } }];
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CARD_NUMBER, CHIYODA_ADDRESS, PERSON, RESIDENT_ID, applicationFiled, cancellationGroundDetected, cancellationGroundWithdrawn,
+  CARD_NUMBER, CHIYODA_ADDRESS, PERSON, RESIDENT_ID, applicationDecided, applicationFiled, cancellationGroundDetected, cancellationGroundWithdrawn,
   departureConfirmed, identityParticularsChanged, japaneseNationalityAcquired, landingPermitted, reentered, residenceAddressNotified,
   residenceAddressVacated, residenceCardInvalidated, residenceCardIssued, residenceCardRenewed, residentDied,
   statusOfResidenceCancelled, statusPermissionGranted,
@@ -168,5 +168,16 @@ describe('the integration mapping', () => {
     const store = await mapFacts([landingPermitted(), statusPermissionGranted()]);
     const later = await mapFacts([landingPermitted(), statusPermissionGranted(), departureConfirmed({ reentry: { kind: 'none' }, departedOn: '2026-02-01' })]);
     expect(later.slice(0, store.length).map((m) => m.data)).toEqual(store.map((m) => m.data));
+  });
+});
+
+describe('the end of an MLTR period announced once', () => {
+  it('publishes a refusal in the special period as ceased, and not again on the clock\'s card invalidation (Art. 20(6))', async () => {
+    const messages = await mapFacts([
+      landingPermitted(), residenceCardIssued(), applicationFiled(), applicationDecided({ decidedOn: '2027-02-01', outcome: 'denied' }),
+      residenceCardInvalidated({ ground: 'ceased-to-be-mltr', invalidOn: '2027-02-01' }),
+    ]);
+    expect(namesOf(messages)).toEqual(['became-mid-to-long-term-resident', 'residence-card-issued', 'ceased-to-be-mid-to-long-term-resident', 'residence-card-invalidated']);
+    expect(messages[2]?.data).toEqual({ residentId: RESIDENT_ID, ceasedOn: '2027-02-01', reason: 'OVERSTAY' });
   });
 });

@@ -1,7 +1,7 @@
 import type { EventOf, ResidentEvent } from '../catalogue.js';
 import type { IsoDate } from '../values.js';
 import type { Draft } from './draft.js';
-import { addressChange, mltrTransition, particularsOn, stayBefore, timeDrivenEnd, type History } from './history.js';
+import { addressChange, mltrTransition, particularsOn, stayBefore, timeDrivenEnd, transitionDateOf, type History } from './history.js';
 
 /** What a rule may ask for: the resident's history (read only when needed) and the day it was recorded (JST). */
 export interface RuleContext {
@@ -49,8 +49,11 @@ const cardInvalidated = async ({ data }: EventOf<'ResidenceCardInvalidated'>, ct
   return [invalidated, ...(await withHistory(ctx, (history) => timeDrivenEnd(history, data.invalidOn)))];
 };
 
-const transitionOn = (ctx: RuleContext, on: IsoDate, first: Draft[] = []): Promise<Draft[]> =>
-  withHistory(ctx, (history) => [...first, ...mltrTransition(history, on)]);
+/** `first`, then became / ceased on the event's transition date (the one `timeDrivenEnd` checks against). */
+const transitionOn = (ctx: RuleContext, event: ResidentEvent, first: Draft[] = []): Promise<Draft[]> => {
+  const on = transitionDateOf(event);
+  return on === undefined ? Promise.resolve(first) : withHistory(ctx, (history) => [...first, ...mltrTransition(history, on)]);
+};
 
 /** The integration events one domain event yields; `MAPPING_TABLE` says the same in words. */
 export const draftsOf = async (event: ResidentEvent, ctx: RuleContext): Promise<Draft[]> => {
@@ -74,10 +77,10 @@ export const draftsOf = async (event: ResidentEvent, ctx: RuleContext): Promise<
       return withHistory(ctx, (history) => [...addressChange(history, on), ...(event.data.person === undefined ? [] : particularsOn(history, on))]);
     }
     case 'IdentityParticularsChanged': return withHistory(ctx, (history) => particularsOn(history, event.data.changedOn));
-    case 'ApplicationDecided': return transitionOn(ctx, event.data.decidedOn);
+    case 'ApplicationDecided': return transitionOn(ctx, event);
     case 'DepartureConfirmed': {
       const { residentId, departedOn, reentry } = event.data;
-      return transitionOn(ctx, departedOn, [{ name: 'departed', on: departedOn, data: { residentId, departedOn, reentry: reentry.kind } }]);
+      return transitionOn(ctx, event, [{ name: 'departed', on: departedOn, data: { residentId, departedOn, reentry: reentry.kind } }]);
     }
     case 'Reentered': {
       const { residentId, reenteredOn, reentry } = event.data;
@@ -96,10 +99,10 @@ export const draftsOf = async (event: ResidentEvent, ctx: RuleContext): Promise<
     }
     case 'StatusOfResidenceCancelled': {
       const { residentId, cancelledOn, grounds, departBy } = event.data;
-      return transitionOn(ctx, cancelledOn, [{ name: 'status-of-residence-cancelled', on: cancelledOn, data: { residentId, cancelledOn, grounds, departBy } }]);
+      return transitionOn(ctx, event, [{ name: 'status-of-residence-cancelled', on: cancelledOn, data: { residentId, cancelledOn, grounds, departBy } }]);
     }
-    case 'ResidentDied': return transitionOn(ctx, event.data.diedOn);
-    case 'JapaneseNationalityAcquired': return transitionOn(ctx, event.data.acquiredOn);
+    case 'ResidentDied': return transitionOn(ctx, event);
+    case 'JapaneseNationalityAcquired': return transitionOn(ctx, event);
     case 'ResidenceCardReissueOrdered': case 'ResidenceCardReturned': case 'ResidenceCardReportedLost': case 'ResidenceCardFound':
     case 'ResidenceAddressVacated': case 'AffiliationNotified': case 'AcceptingInstitutionReported': case 'SpecifiedSkilledWorkerOrganizationReported':
     case 'ApplicationFiled': case 'ReentryPermitGranted': case 'ReentryPermitExtended': case 'JustifiableReasonRecorded':
