@@ -1,4 +1,8 @@
+import type { Term } from './term.js';
+
 /** DOM building without innerHTML: every value from the register goes in as text. */
+
+export type { Term };
 
 type Child = Node | string | null | undefined | false;
 type Attributes = Record<string, string | boolean | undefined>;
@@ -13,14 +17,8 @@ export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: At
   return element;
 };
 
-/** A term in both languages, the Japanese marked as such for screen readers. */
-export interface Term {
-  readonly ja: string;
-  readonly en: string;
-  /** The article or rule, e.g. `Art. 19-7`. */
-  readonly article?: string;
-}
 
+/** A term in both languages, the Japanese marked as such for screen readers. */
 export const termLabel = (term: Term): HTMLSpanElement =>
   el('span', { class: 'term' }, el('span', { lang: 'ja' }, term.ja), ' ', el('span', {}, term.en));
 

@@ -1,4 +1,4 @@
-import type { Term } from './dom.js';
+import type { Term } from './term.js';
 
 /** JIS X 0401 prefecture codes: the first two digits of a local government code (Art. 19-7(1)). */
 const NAMES: readonly (readonly [string, string])[] = [

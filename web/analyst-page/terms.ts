@@ -1,4 +1,4 @@
-import type { Term } from './dom.js';
+import type { Term } from './term.js';
 
 /**
  * Legal terms in Japanese and English, keyed by the GraphQL enum names (the glossary of the
