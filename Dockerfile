@@ -13,7 +13,6 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY events events
 COPY services services
 COPY bench bench
-COPY web web
 COPY tools tools
 COPY web web
 COPY schema schema
