@@ -6,7 +6,12 @@ import { ASYNCAPI_FILE } from './asyncapi.js';
 import { describeIncompatibility, incompatibilities } from './compatibility.js';
 import { INTEGRATION_BASELINE_DIR, INTEGRATION_SCHEMA_DIR, integrationJsonSchema, type JsonSchema } from './json-schema.js';
 import { integrationContractFiles } from './published.js';
-import { INTEGRATION_EVENT_NAMES, integrationTypeOf } from './types.js';
+import { INTEGRATION_EVENT_NAMES, TOPIC_NAMES, integrationTypeOf } from './types.js';
+import { asyncApiDocument } from './asyncapi.js';
+import { DEFAULT_TOPICS } from '../../services/projections/relay/topics.js';
+import { toKafkaMessage } from '../../services/projections/relay/headers.js';
+import { departureConfirmed, landingPermitted } from '../../testing/events.js';
+import { mapFacts } from '../../testing/integration-events.js';
 
 const readJson = (path: string): JsonSchema => JSON.parse(readFileSync(path, 'utf8')) as JsonSchema;
 const schemaFilesIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
@@ -33,5 +38,17 @@ describe('the published integration contract (schema/integration, schema/asyncap
     const doc = parse(readFileSync(ASYNCAPI_FILE, 'utf8')) as { channels: Record<string, { address: string; messages: Record<string, unknown> }> };
     expect(Object.values(doc.channels).map((c) => c.address)).toEqual(['register.resident-status.v1', 'register.resident-personal.v1']);
     expect(Object.values(doc.channels).flatMap((c) => Object.keys(c.messages))).toHaveLength(INTEGRATION_EVENT_NAMES.length);
+  });
+
+  it('matches what the Kafka relay sends: its topics, and every ce_* header it sets is declared (and every required one set)', async () => {
+    expect(DEFAULT_TOPICS).toEqual(TOPIC_NAMES);
+    const messages = await mapFacts([landingPermitted(), departureConfirmed({ reentry: { kind: 'none' } })]);
+    const declared = asyncApiDocument().components.messages;
+    for (const message of messages) {
+      const spec = Object.values(declared).find((m) => m.name === message.attributes.type);
+      const sent = Object.keys(toKafkaMessage(message).headers ?? {}).sort();
+      expect(sent.filter((h) => !(h in (spec?.headers.properties ?? {}))), message.attributes.type).toEqual([]);
+      expect((spec?.headers.required ?? []).filter((h) => !sent.includes(h))).toEqual([]);
+    }
   });
 });
