@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { prepareDataDir } from '../data-dir.js';
 import { generatePopulation } from '../demo/population.js';
 import { runDemo, type DemoResult } from '../demo/run-demo.js';
-import { openSqliteEventStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import type { CliCommand, CliIo } from './command.js';
 import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
 import { MAX_DEMO_RESIDENTS, parseDemoFlags } from './demo-flags.js';
@@ -36,7 +35,7 @@ ${COMMON_USAGE}`,
     const flags = parseDemoFlags(invocation);
     const config = loadConfig(invocation.env);
     prepareDataDir(config.dataDir);
-    const store = openSqliteEventStore({ file: join(config.dataDir, 'register.db') }); // the file main.ts opens
+    const store = openStore(config); // the store main.ts opens (REGISTER_STORE)
     const progress = demoProgress(flags.residents, process.stderr);
     const started = performance.now();
     try {

@@ -6,7 +6,7 @@ import { ProjectionDbInUseError, rebuildProjections } from '../../projections/ru
 import { loadConfig } from '../config.js';
 import { legalDateOf } from '../domain/rules/calendar.js';
 import { StoreUnavailableError } from '../store/port.js';
-import { openSqliteEventStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import { UsageError, type CliCommand } from './command.js';
 import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
 import { barProgress, plainProgress, summaryLine } from './rebuild-progress.js';
@@ -33,8 +33,8 @@ export const rebuildCommand: CliCommand = {
     const config = loadConfig(env);
     const asOf = asOfFrom(values['as-of']);
     const storeFile = join(config.dataDir, STORE_FILE);
-    if (!existsSync(storeFile)) throw new StoreUnavailableError(`there is no event store at ${storeFile}; choose the data directory with --data-dir`);
-    const store = openSqliteEventStore({ file: storeFile });
+    if (config.store === 'sqlite' && !existsSync(storeFile)) throw new StoreUnavailableError(`there is no event store at ${storeFile}; choose the data directory with --data-dir`);
+    const store = openStore(config);
     const progress = process.stderr.isTTY ? barProgress(process.stderr) : plainProgress(io.stderr);
     try {
       const result = await rebuildProjections({ store, dbFile: projectionDbPath(config.dataDir), today: asOf, onProgress: progress.update });

@@ -6,7 +6,7 @@ import { allResidentIds } from '../../projections/clock/resident-ids.js';
 import { tick, type TickResult } from '../../projections/clock/tick.js';
 import { loadConfig } from '../config.js';
 import { DataDirError } from '../data-dir.js';
-import { openSqliteEventStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import { UsageError, type CliCommand } from './command.js';
 import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
 
@@ -38,9 +38,9 @@ ${COMMON_USAGE}`,
     const asOf = asOfOf(values['as-of']);
     const config = loadConfig(env);
     const file = join(config.dataDir, 'register.db');
-    if (!existsSync(file)) throw new DataDirError(`no event store at ${file}; choose the data directory with --data-dir`);
+    if (config.store === 'sqlite' && !existsSync(file)) throw new DataDirError(`no event store at ${file}; choose the data directory with --data-dir`);
     const logger = pino({ level: config.logLevel, base: { service: 'register', command: 'tick' } }, pino.destination(2));
-    const store = openSqliteEventStore({ file });
+    const store = openStore(config);
     try {
       const result = await tick({ store, residentIds: allResidentIds(store), asOf, clock: () => new Date().toISOString(), logger });
       io.stdout(summary(result));
