@@ -66,14 +66,14 @@ export const createIntake = (deps: IntakeDeps): Intake => {
     const entry = quarantine.put({ municipalityCode: relay.municipalityCode, receiptId: relay.receiptId, type: relay.type, reason, raw, relay, at: clock() });
     return { outcome: 'quarantined', quarantineId: entry.id, reason };
   };
-  const applyMatched = async (relay: Relay, raw: unknown, residentId: string, by: Applier): Promise<RecordOutcome> => {
+  const applyMatched = async (relay: Relay, raw: unknown, residentId: string, by: Applier, opensRecord = false): Promise<RecordOutcome> => {
     const key = relayKey(relay);
     try {
       // Art. 61-8-2, MUNI-1: a relay is recorded as the office's, with its receipt; an officer's re-apply as the officer's.
       const source: EventSource = by.actor.startsWith('municipality-')
         ? { kind: 'municipality', municipalityCode: relay.municipalityCode, receiptId: relay.receiptId }
         : { kind: 'officer', officerId: by.actor };
-      const result = await handler.handle({ residentId, command: commandOf(relay, residentId), idempotencyKey: key, officerId: by.actor, source, correlationId: `relay:${key}` });
+      const result = await handler.handle({ residentId, command: commandOf(relay, residentId, opensRecord), idempotencyKey: key, officerId: by.actor, source, correlationId: `relay:${key}` });
       quarantine.ledger.record(relay, residentId, clock());
       quarantine.resolve(relay, { at: clock(), by: by.actor, residentId });
       if (result.replayed || result.events.length === 0) return { outcome: 'duplicate', residentId };
@@ -89,7 +89,8 @@ export const createIntake = (deps: IntakeDeps): Intake => {
   const apply = async (relay: Relay, raw: unknown, by: Applier): Promise<RecordOutcome> => {
     if (by.residentId !== undefined) return applyMatched(relay, raw, by.residentId, by);
     const match = await matchRelay(relay, readModels, particularsOf);
-    return match.kind === 'matched' ? applyMatched(relay, raw, match.residentId, by) : keep(relay, raw, match.reason);
+    if (match.kind === 'unmatched') return keep(relay, raw, match.reason);
+    return applyMatched(relay, raw, match.residentId, by, match.kind === 'opens');
   };
   return {
     apply,

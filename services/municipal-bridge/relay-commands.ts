@@ -22,11 +22,13 @@ const notification = (r: RelayOf<'residence-notification'>, residentId: string):
   },
 });
 
-const entry = (r: RelayOf<'resident-record-entry'>, residentId: string): ResidentCommand => ({
+/** `opens`: the entry opens the person's record (a newborn, Art. 22-2), so it carries the particulars (INFO-1). */
+const entry = (r: RelayOf<'resident-record-entry'>, residentId: string, opens: boolean): ResidentCommand => ({
   type: 'RecordResidentRecordEntry',
   data: {
     residentId, reason: r.entryReason, address: addressOf(r), residenceEstablishedOn: r.movedInOn,
     enteredOn: r.notifiedOn, relayId: relayIdOf(r.municipalityCode, r.receiptId),
+    ...(opens ? { person: { name: r.name, dateOfBirth: r.dateOfBirth, sex: r.sex, nationality: r.nationality } } : {}),
   },
 });
 
@@ -55,10 +57,10 @@ const correction = (r: RelayOf<'resident-record-correction'>, residentId: string
   },
 });
 
-export const commandOf = (relay: Relay, residentId: string): ResidentCommand => {
+export const commandOf = (relay: Relay, residentId: string, opensRecord = false): ResidentCommand => {
   switch (relay.type) {
     case 'residence-notification': return notification(relay, residentId);
-    case 'resident-record-entry': return entry(relay, residentId);
+    case 'resident-record-entry': return entry(relay, residentId, opensRecord);
     case 'resident-record-deletion': return deletion(relay, residentId);
     case 'resident-record-correction': return correction(relay, residentId);
   }

@@ -3,8 +3,11 @@ import type { Intake } from './intake.js';
 import type { QuarantineStore } from './quarantine-store.js';
 import { Relay } from './relay-schema.js';
 
-/** Causes that time can remove: the landing or card not yet in the register, a corrected relay not yet arrived. */
-const WAITING = new Set(['UNKNOWN_CARD', 'RESIDENT_NOT_PROJECTED', 'UNKNOWN_RELAY', 'UNKNOWN_RESIDENT']);
+/**
+ * Causes that time can remove: the landing or card not yet in the register, a corrected relay not yet
+ * arrived, a newborn's entry before the grant of status (Art. 22-2) opens the record.
+ */
+const WAITING = new Set(['UNKNOWN_CARD', 'RESIDENT_NOT_PROJECTED', 'UNKNOWN_RELAY', 'UNKNOWN_RESIDENT', 'NO_CARD_NUMBER']);
 
 export interface SweepResult {
   readonly examined: number;

@@ -3,6 +3,7 @@ import { fromLapseRecord, type LapseRecord } from './address-lapses.js';
 import { fromCardRecord, type CardRecord } from './card-index.js';
 import { checkpointStore } from './checkpoint.js';
 import { fromDeadlineRecord, type DeadlineRecord } from './deadline-index.js';
+import { identityIndexStore } from './identity-index.js';
 import { Conditions, pagedQueries, type PagedQuery } from './paged-query.js';
 import { fromStatusRecord, type StatusRecord } from './status-view.js';
 import type { CountRow, DeadlineRow, LapseRow, ReadModels, ResidentFilter, StatusRow } from './types.js';
@@ -36,6 +37,7 @@ const residentConditions = (filter: ResidentFilter): Conditions =>
 export const createReadModels = (db: Database): ReadModels => {
   const paged = pagedQueries(db);
   const checkpoint = checkpointStore(db);
+  const identities = identityIndexStore(db);
   const sql = {
     status: db.prepare('SELECT * FROM resident_status WHERE resident_id = ?'),
     // A number given to two residents (a data error) answers with the latest issue.
@@ -78,6 +80,7 @@ export const createReadModels = (db: Database): ReadModels => {
         after,
       ),
     counts: (dimension) => sql.counts.all(dimension) as CountRow[],
+    residentsByIdentity: (particulars, limit) => identities.find(particulars, limit),
     residentsDueBy: (date) => sql.dueBy.all(date, date) as string[],
     checkpoint: () => checkpoint.read(),
   };

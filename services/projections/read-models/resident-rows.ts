@@ -5,6 +5,7 @@ import { addressLapseStore, toLapseRows } from './address-lapses.js';
 import { cardIndexStore, toCardRows } from './card-index.js';
 import { countsStore } from './counts.js';
 import { deadlineIndexStore, toDeadlineRows } from './deadline-index.js';
+import { identityIndexStore } from './identity-index.js';
 import { nextChangeOn } from './next-change.js';
 import { residentFactsStore, type ResidentFactsStore } from './resident-facts.js';
 import { statusViewStore, toStatusRow } from './status-view.js';
@@ -26,6 +27,7 @@ export const residentRows = (db: Database): ResidentRows => {
   const deadlines = deadlineIndexStore(db);
   const lapses = addressLapseStore(db);
   const counts = countsStore(db);
+  const identities = identityIndexStore(db);
   return {
     facts,
     recompute: (residentId, today) => {
@@ -38,6 +40,7 @@ export const residentRows = (db: Database): ResidentRows => {
       cards.replace(residentId, toCardRows(status, residentId));
       deadlines.replace(residentId, toDeadlineRows(status, residentId, row.municipalityCode));
       lapses.replace(residentId, toLapseRows(status, residentId, row.municipalityCode));
+      identities.replace(residentId, status.particulars);
     },
   };
 };

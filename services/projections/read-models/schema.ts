@@ -104,4 +104,16 @@ const counts: ReadModelSchema = {
   ],
 };
 
-export const READ_MODEL_SCHEMAS: readonly ReadModelSchema[] = [residentFacts, residentStatus, cards, deadlines, addressLapses, counts];
+/** (f) The identity index: who the register knows by name, date of birth and nationality (relays without a card). */
+const identities: ReadModelSchema = {
+  name: 'identities',
+  version: 1,
+  tables: ['resident_identities'],
+  ddl: [
+    `CREATE TABLE resident_identities (
+       identity_key TEXT NOT NULL, resident_id TEXT NOT NULL, PRIMARY KEY (identity_key, resident_id)) STRICT, WITHOUT ROWID`,
+    'CREATE INDEX resident_identities_by_resident ON resident_identities (resident_id)',
+  ],
+};
+
+export const READ_MODEL_SCHEMAS: readonly ReadModelSchema[] = [residentFacts, residentStatus, cards, deadlines, addressLapses, counts, identities];

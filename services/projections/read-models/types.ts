@@ -116,6 +116,8 @@ export interface ReadModels {
     after: string | null,
   ): Page<DeadlineRow>;
   counts(dimension: CountDimension): readonly CountRow[];
+  /** Residents whose current name (normalised), date of birth and nationality are these; at most `limit`. */
+  residentsByIdentity(particulars: { readonly name: string; readonly dateOfBirth: IsoDate; readonly nationality: string }, limit: number): readonly string[];
   /** Residents with a deadline due on or before the date, or an open lapse ground: what the clock must look at. */
   residentsDueBy(date: IsoDate): readonly string[];
   /** Global log position of the last event applied. */

@@ -5,6 +5,7 @@ import type { ResidentStatus } from '../../../register/domain/status-types.js';
 import type { EventStore, RecordedEvent } from '../../../register/store/port.js';
 import type { CardRow, CountDimension, CountRow, DeadlineRow, LapseRow, Page, ReadModels, StatusRow } from '../../read-models/types.js';
 import { cardRows, deadlineRows, lapseRows, statusRow } from './memory-rows.js';
+import { identityKey } from '../../read-models/identity-index.js';
 
 /**
  * A small in-memory ReadModels for the GraphQL tests: every row computed with `statusAt` from the
@@ -91,6 +92,11 @@ export const memoryReadModels = async (store: EventStore, asOf: IsoDate): Promis
         (row) => `${row.effective}|${row.residentId}|${row.kind}|${row.subject}`, first, after,
       ),
     counts: (dimension) => countsOf(rows.statuses, dimension),
+    residentsByIdentity: (particulars, limit) =>
+      rows.statuses
+        .filter((row) => row.status.particulars !== null && identityKey(row.status.particulars) === identityKey(particulars))
+        .map((row) => row.residentId)
+        .slice(0, limit),
     residentsDueBy: (date) => [...new Set(rows.deadlines.filter((row) => row.effective <= date).map((row) => row.residentId))],
     checkpoint: () => rows.position,
   };
