@@ -41,17 +41,20 @@ const section = (key: string, ...body: (Node | string | null)[]): HTMLElement =>
 const facts = (pairs: readonly (readonly [Node | string, Node | string | null])[]): HTMLDListElement =>
   el('dl', {}, ...pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value ?? '—')]));
 
+/** An enum value the glossary does not translate, as words: `PERMANENT_RESIDENCE` → `permanent residence`. */
+const words = (value: string | null): string => (value === null ? '—' : value.toLowerCase().replace(/_/g, ' '));
+
 const yesNo = (value: boolean): HTMLSpanElement => termLabel(value ? YES : NO);
 
 const stayPanel = (r: Resident): HTMLElement =>
   section(
     'status',
     facts([
-      [termLabel(SECTION['status'] ?? { ja: '', en: '' }), r.stay.statusOfResidence === null ? `${r.stay.kind}${r.stay.endReason === null ? '' : ` — ${r.stay.endReason}`}` : termLabel(termOf(STATUS_OF_RESIDENCE, r.stay.statusOfResidence))],
+      [termLabel(SECTION['status'] ?? { ja: '', en: '' }), r.stay.statusOfResidence === null ? `${words(r.stay.kind)}${r.stay.endReason === null ? '' : ` — ${words(r.stay.endReason)}`}` : termLabel(termOf(STATUS_OF_RESIDENCE, r.stay.statusOfResidence))],
       [termWithArticle(SECTION['period'] ?? { ja: '', en: '' }), dash(r.stay.periodOfStay)],
       [termLabel(SECTION['expiry'] ?? { ja: '', en: '' }), dash(r.stay.expiresOn)],
-      ['Granted on / via', `${dash(r.stay.grantedOn)} · ${dash(r.stay.grantedVia)}`],
-      ...(r.stay.endedOn === null ? [] : ([['Stay ended on', `${r.stay.endedOn} (${dash(r.stay.endReason)})`]] as const)),
+      ['Granted on / via', `${dash(r.stay.grantedOn)} · ${words(r.stay.grantedVia)}`],
+      ...(r.stay.endedOn === null ? [] : ([['Stay ended on', `${r.stay.endedOn} (${words(r.stay.endReason)})`]] as const)),
     ]),
   );
 
@@ -75,7 +78,7 @@ const addressPanel = (r: Resident): HTMLElement =>
     r.address === null
       ? el('p', {}, 'No residence address notified or recorded by this date.')
       : facts([
-          ['State', r.address.state],
+          ['State', words(r.address.state)],
           [termWithArticle(SECTION['municipality'] ?? { ja: '', en: '' }), el('span', {}, r.address.municipalityCode, ' ', termLabel(prefectureOf(r.address.municipalityCode)))],
           ['Address', dash(r.address.line)],
           ['Since', r.address.since],
@@ -89,7 +92,7 @@ const affiliationPanel = (r: Resident): HTMLElement =>
     r.affiliation === null
       ? el('p', {}, 'None notified.')
       : facts([
-          ['Category', r.affiliation.category],
+          ['Category', words(r.affiliation.category)],
           ['Organization', dash(r.affiliation.organization?.name)],
           ['Last event', `${r.affiliation.lastEvent} (${r.affiliation.lastEventOn})`],
         ]),
@@ -151,7 +154,7 @@ export const renderResident = (r: Resident): HTMLElement =>
         termWithArticle(SECTION['resident'] ?? { ja: '', en: '' }),
         ': ',
         el('strong', { 'data-mltr': String(r.midToLongTermResident.is) }, yesNo(r.midToLongTermResident.is)),
-        ` (${r.midToLongTermResident.reason}${r.midToLongTermResident.since === null ? '' : `, since ${r.midToLongTermResident.since}`})`,
+        ` (${words(r.midToLongTermResident.reason)}${r.midToLongTermResident.since === null ? '' : `, since ${r.midToLongTermResident.since}`})`,
       ),
     ),
     el('div', { class: 'panels' }, stayPanel(r), cardPanel(r), addressPanel(r), affiliationPanel(r)),
