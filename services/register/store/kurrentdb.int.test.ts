@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStoreContract, newEvent, uniqueStream } from '../../../testing/store-contract.js';
 import { openKurrentDbEventStore } from './kurrentdb.js';
 import { collect, ConcurrencyError, StoreUnavailableError, type RecordedEvent } from './port.js';
@@ -26,6 +26,11 @@ afterAll(async () => {
 }, 60_000);
 
 describe.skipIf(!enabled)('KurrentDB adapter against a real server', () => {
+  // Pulling and starting the image outlasts the contract's default hook timeout.
+  beforeAll(async () => {
+    await serverUrl();
+  }, 300_000);
+
   eventStoreContract({
     name: `KurrentDB (${target.kind === 'url' ? 'KURRENTDB_URL' : 'testcontainers'})`,
     open: async () => openKurrentDbEventStore({ connectionString: await serverUrl(), pageSize: 50 }),
