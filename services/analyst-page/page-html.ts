@@ -24,6 +24,7 @@ export const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Resident register — analyst page / 在留外国人登録 分析</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/app/style.css">
 </head>
 <body>
