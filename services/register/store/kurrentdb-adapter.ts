@@ -2,6 +2,7 @@ import { checkAppend, decideAppend } from './append-rules.js';
 import {
   fromWireEvent,
   isStreamNotFound,
+  isTransientStoreError,
   matchesFilter,
   numberToPosition,
   positionToNumber,
@@ -28,7 +29,19 @@ export interface KurrentDbAdapterOptions {
   /** Names the store in errors (the connection string without credentials). */
   readonly description: string;
   readonly pageSize?: number;
+  /** Pauses before a subscription reconnects after a lost connection; the last one repeats. */
+  readonly retryDelaysMs?: readonly number[];
 }
+
+/** An error thrown by the subscriber's handler: it ends the subscription, never retried. */
+class HandlerFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** The server ended a live subscription that nobody stopped (e.g. its node went down). */
+class SubscriptionEnded extends StoreUnavailableError {}
+
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 5000, 10_000, 30_000];
 
 const deferred = <T>() => {
   let resolve: (value: T) => void = () => undefined;
@@ -50,6 +63,7 @@ const deferred = <T>() => {
  */
 export const kurrentDbEventStore = (wire: KurrentWire, options: KurrentDbAdapterOptions): EventStore => {
   const pageSize = options.pageSize ?? 500;
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -122,31 +136,68 @@ export const kurrentDbEventStore = (wire: KurrentWire, options: KurrentDbAdapter
     const caughtUp = deferred<number>();
     let stopped = false;
     let live: WireSubscription | undefined;
+    let wakeFromPause: () => void = () => undefined;
+    let last = subscribeOptions.after ?? 0;
+    let failures = 0;
 
-    const run = async (): Promise<void> => {
+    const deliver = async (event: RecordedEvent): Promise<void> => {
+      try {
+        await subscribeOptions.onEvent(event);
+      } catch (error) {
+        throw new HandlerFailure(error);
+      }
+      last = event.position;
+      failures = 0;
+    };
+
+    /** History in pages from the checkpoint, then the server's live subscription from where it ended. */
+    const follow = async (): Promise<void> => {
       const headAtStart = await headPosition();
-      let last = subscribeOptions.after ?? 0;
       for await (const event of readAll({ after: last, filter: subscribeOptions.filter })) {
         if (stopped) return;
-        await subscribeOptions.onEvent(event);
-        last = event.position;
+        await deliver(event);
       }
       if (stopped) return;
       const reached = Math.max(last, headAtStart);
       caughtUp.resolve(reached);
       subscribeOptions.onCaughtUp?.(reached);
-      // The server's catch-up subscription resends anything appended since the paged read ended.
       live = wire.subscribeToAll({ fromPosition: numberToPosition(last), filter: toWireFilter(subscribeOptions.filter) });
       try {
         for await (const wireEvent of live) {
           if (stopped) return;
           const position = positionToNumber(wireEvent.position, `event ${wireEvent.id} in ${wireEvent.streamId}`);
           if (position <= last || !matchesFilter(subscribeOptions.filter, wireEvent.streamId)) continue;
-          await subscribeOptions.onEvent(fromWireEvent(wireEvent));
-          last = position;
+          await deliver(fromWireEvent(wireEvent));
         }
       } catch (error) {
+        if (error instanceof HandlerFailure) throw error;
         if (!stopped) throw translateError(error, {});
+      }
+      if (!stopped) throw new SubscriptionEnded(`KurrentDB at ${options.description} ended the subscription`);
+    };
+
+    const pause = (ms: number): Promise<void> =>
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wakeFromPause = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+
+    // A lost connection (a node restarting, a leader election) is waited out: the subscription
+    // resumes after the last delivered event. A handler error, or anything else, ends it.
+    const run = async (): Promise<void> => {
+      for (; !stopped; failures += 1) {
+        try {
+          await follow();
+          return;
+        } catch (error) {
+          if (error instanceof HandlerFailure) throw error.error;
+          if (stopped) return;
+          if (!(error instanceof SubscriptionEnded || isTransientStoreError(error))) throw error;
+          await pause(retryDelays[Math.min(failures, retryDelays.length - 1)] ?? 1000);
+        }
       }
     };
 
@@ -163,6 +214,7 @@ export const kurrentDbEventStore = (wire: KurrentWire, options: KurrentDbAdapter
       done,
       stop: async () => {
         stopped = true;
+        wakeFromPause();
         await live?.unsubscribe().catch(() => undefined);
         await done.catch(() => undefined);
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventStoreContract, newEvent, uniqueStream } from '../../../testing/store-contract.js';
+import { waitUntil } from '../../../testing/wait.js';
 import { kurrentDbEventStore } from './kurrentdb-adapter.js';
 import { collect, StoreUnavailableError } from './port.js';
 import { fakeKurrent } from './testing/kurrent-fake.js';
@@ -46,5 +47,68 @@ describe('KurrentDB adapter specifics (model server)', () => {
     await store.close();
     await expect(store.append(uniqueStream(), [newEvent()], 'any')).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.headPosition()).rejects.toThrow(/kurrentdb:\/\/db:2113 is closed/);
+  });
+});
+
+describe('KurrentDB adapter subscription across a lost connection (model server)', () => {
+  const unavailable = (): Error => Object.assign(new Error('14 UNAVAILABLE: connection refused'), { type: 'unavailable' });
+
+  it('waits out failing reads and a dropped live subscription, then delivers every event exactly once, in order', async () => {
+    const wire = fakeKurrent();
+    let failReads = 2;
+    let dropLive = false;
+    const flaky: typeof wire = {
+      ...wire,
+      readAll: (options) => {
+        if (failReads > 0) {
+          failReads -= 1;
+          return (async function* () { throw unavailable(); })();
+        }
+        return wire.readAll(options);
+      },
+      subscribeToAll: (options) => {
+        const inner = wire.subscribeToAll(options);
+        return {
+          unsubscribe: () => inner.unsubscribe(),
+          [Symbol.asyncIterator]: async function* () {
+            for await (const event of inner) {
+              if (dropLive) {
+                dropLive = false;
+                await inner.unsubscribe();
+                throw unavailable();
+              }
+              yield event;
+            }
+          },
+        };
+      },
+    };
+    const store = kurrentDbEventStore(flaky, { description: 'flaky', pageSize: 3, retryDelaysMs: [1] });
+    const stream = uniqueStream('resident');
+    await store.append(stream, [newEvent(), newEvent()], 'no-stream');
+    const seen: number[] = [];
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['resident-'] }, onEvent: (e) => void seen.push(e.revision) });
+    await subscription.caughtUp;
+    await store.append(stream, [newEvent()], 1);
+    await waitUntil(() => seen.length === 3);
+    dropLive = true;
+    await store.append(stream, [newEvent(), newEvent()], 2);
+    await store.append(stream, [newEvent()], 4);
+    await waitUntil(() => seen.length === 6);
+    await subscription.stop();
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    await store.close();
+  });
+
+  it('does not retry what is not a connection problem: a refusal ends the subscription', async () => {
+    const wire = fakeKurrent();
+    const denied: typeof wire = {
+      ...wire,
+      readAll: () => (async function* () { throw Object.assign(new Error('denied'), { type: 'access-denied' }); })(),
+    };
+    const store = kurrentDbEventStore(denied, { description: 'denied', retryDelaysMs: [1] });
+    const subscription = store.subscribeToAll({ onEvent: () => undefined });
+    await expect(subscription.done).rejects.toThrow(/access-denied/);
+    await store.close();
   });
 });

@@ -76,6 +76,16 @@ export const translateError = (error: unknown, context: { readonly streamId?: st
   return new StoreUnavailableError(`KurrentDB (${where}): ${error.type}: ${error.message}`, { cause: error });
 };
 
+const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader', 'cancelled', 'unknown']);
+
+/**
+ * A failure a subscription should wait out: the connection, a deadline, a leader change. Data
+ * problems (an event this adapter cannot read) and refusals (access denied) are not.
+ */
+export const isTransientStoreError = (error: unknown): boolean =>
+  error instanceof StoreUnavailableError &&
+  (isGrpcError(error.cause) || (isClientError(error.cause) && TRANSIENT.has(error.cause.type)));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** KurrentDB ids are UUIDs and come back lower-case: anything else would not round-trip. */

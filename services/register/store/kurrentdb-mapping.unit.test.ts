@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromWireEvent,
   isStreamNotFound,
+  isTransientStoreError,
   matchesFilter,
   numberToPosition,
   positionToNumber,
@@ -71,6 +72,17 @@ describe('KurrentDB expected revisions and errors', () => {
     expect(translateError(ours, {})).toBe(ours);
     expect(isStreamNotFound(clientError('stream-not-found'))).toBe(true);
     expect(isStreamNotFound(clientError('unavailable'))).toBe(false);
+  });
+});
+
+describe('KurrentDB transient errors', () => {
+  it('waits out lost connections, deadlines and leader changes, but not refusals or unreadable data', () => {
+    for (const type of ['unavailable', 'deadline-exceeded', 'not-leader'])
+      expect(isTransientStoreError(translateError(clientError(type), {}))).toBe(true);
+    const grpc = Object.assign(new Error('14 UNAVAILABLE'), { code: 14, details: 'x' });
+    expect(isTransientStoreError(translateError(grpc, {}))).toBe(true);
+    expect(isTransientStoreError(translateError(clientError('access-denied'), {}))).toBe(false);
+    expect(isTransientStoreError(new StoreUnavailableError('event x: data is not a JSON object'))).toBe(false);
   });
 });
 
