@@ -1,5 +1,7 @@
-import { statusAt } from '../../services/register/domain/status.js';
+import { addressAt } from '../../services/register/domain/address-status.js';
 import type { Fact } from '../../services/register/domain/facts.js';
+import { particularsOn as particularsAt } from '../../services/register/domain/particulars.js';
+import { statusAt, statusContext } from '../../services/register/domain/status.js';
 import type { ResidentEvent } from '../catalogue.js';
 import type { MunicipalityCode } from '../values.js';
 import type { AddressView, ResidentStatus } from '../../services/register/domain/status-types.js';
@@ -20,6 +22,9 @@ export interface History {
 }
 
 const at = (facts: readonly Fact[], asOf: IsoDate): ResidentStatus => statusAt(facts, { asOf });
+/** The parts of the status function the mapping asks most (MLTR or not, the stay, the address): much cheaper than the whole status. */
+const contextAt = (facts: readonly Fact[], asOf: IsoDate) => statusContext(facts, { asOf });
+const isMltr = (facts: readonly Fact[], on: IsoDate): boolean => contextAt(facts, on).mltrOn(on);
 
 const ceaseReason = (status: ResidentStatus) => {
   const parsed = CeaseReason.safeParse(status.midToLongTermResident.reason);
@@ -28,10 +33,11 @@ const ceaseReason = (status: ResidentStatus) => {
 
 /** Became / ceased to be an MLTR on `on`, as this event tells it (MLTR-2, MLTR-3). */
 export const mltrTransition = (history: History, on: IsoDate): Draft[] => {
-  const was = at(history.before, on);
+  const wasMltr = isMltr(history.before, on);
+  if (wasMltr === isMltr(history.after, on)) return [];
   const now = at(history.after, on);
   const mltr = now.midToLongTermResident;
-  if (!was.midToLongTermResident.is && mltr.is && now.stay.kind === 'status') {
+  if (!wasMltr && mltr.is && now.stay.kind === 'status') {
     const { stay } = now;
     return [{
       name: 'became-mid-to-long-term-resident', on: mltr.since ?? on,
@@ -41,7 +47,7 @@ export const mltrTransition = (history: History, on: IsoDate): Draft[] => {
       },
     }];
   }
-  if (was.midToLongTermResident.is && !mltr.is)
+  if (wasMltr && !mltr.is)
     return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(now) } }];
   return [];
 };
@@ -75,11 +81,11 @@ const announcedBefore = (history: History, on: IsoDate): boolean =>
  * card invalidation is the first event that can.
  */
 export const timeDrivenEnd = (history: History, on: IsoDate): Draft[] => {
-  const now = at(history.after, on);
+  const { stay } = contextAt(history.after, on);
   const dayBefore = addDays(on, -1);
-  if (now.midToLongTermResident.is || !TIME_DRIVEN.has(now.midToLongTermResident.reason) || dayBefore === null) return [];
-  if (!at(history.after, dayBefore).midToLongTermResident.is || announcedBefore(history, on)) return [];
-  return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(now) } }];
+  if (stay.kind !== 'ended' || !TIME_DRIVEN.has(stay.reason) || dayBefore === null) return [];
+  if (!isMltr(history.after, dayBefore) || announcedBefore(history, on)) return [];
+  return [{ name: 'ceased-to-be-mid-to-long-term-resident', on, data: { residentId: history.residentId, ceasedOn: on, reason: ceaseReason(at(history.after, on)) } }];
 };
 
 const municipalityOf = (address: AddressView | null): MunicipalityCode | null =>
@@ -90,9 +96,8 @@ const municipalityOf = (address: AddressView | null): MunicipalityCode | null =>
  * known) and, for the personal topic, the street address, when this event changed them.
  */
 export const addressChange = (history: History, on: IsoDate): Draft[] => {
-  const was = at(history.before, on).address;
-  const now = at(history.after, on);
-  const address = now.address;
+  const was = addressAt(contextAt(history.before, on));
+  const address = addressAt(contextAt(history.after, on));
   if (address === null || address.state === 'vacated') return [];
   const drafts: Draft[] = [];
   const previous = municipalityOf(was);
@@ -112,10 +117,13 @@ export const addressChange = (history: History, on: IsoDate): Draft[] => {
 
 /** The identity particulars in force on `on` (Art. 19-4(1)(i)), personal topic only. */
 export const particularsOn = (history: History, on: IsoDate): Draft[] => {
-  const now = at(history.after, on);
-  if (now.particulars === null) return [];
-  return [{ name: 'resident-particulars', on, data: { residentId: history.residentId, effectiveOn: on, ...now.particulars } }];
+  const particulars = particularsAt(history.after, on);
+  if (particulars === null) return [];
+  return [{ name: 'resident-particulars', on, data: { residentId: history.residentId, effectiveOn: on, ...particulars } }];
 };
 
 /** The status of residence held at the end of `on`, as known before this event. */
-export const stayBefore = (history: History, on: IsoDate) => at(history.before, on).stay;
+export const stayBefore = (history: History, on: IsoDate): { readonly status: string; readonly expiresOn: IsoDate | null } | null => {
+  const { stay } = contextAt(history.before, on);
+  return stay.kind === 'status' ? { status: stay.grant.grant.status, expiresOn: stay.grant.grant.expiresOn } : null;
+};

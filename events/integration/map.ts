@@ -6,6 +6,7 @@ import type { Draft } from './draft.js';
 import type { History } from './history.js';
 import type { CloudEventAttributes, IntegrationMapper, IntegrationMessage } from './message.js';
 import { draftsOf } from './rules.js';
+import { createStreamCache, type StreamCache } from './stream-cache.js';
 import { INTEGRATION_EVENTS, SOURCE, dataSchemaOf, integrationTypeOf } from './types.js';
 
 export interface IntegrationMapperDeps {
@@ -25,10 +26,8 @@ const toFact = (recorded: RecordedEvent): Fact => {
 };
 
 /** The stream up to and including this event, never beyond: the same event always maps the same way. */
-const historyOf = async (store: EventStore, recorded: RecordedEvent, self: Fact): Promise<History> => {
-  const before: Fact[] = [];
-  if (recorded.revision > 0)
-    for await (const earlier of store.readStream(recorded.streamId, { fromRevision: 0, maxCount: recorded.revision })) before.push(toFact(earlier));
+const historyOf = async (cache: StreamCache, recorded: RecordedEvent, self: Fact): Promise<History> => {
+  const before = recorded.revision > 0 ? await cache.prefix(recorded.streamId, recorded.revision) : [];
   return { residentId: self.event.data.residentId, before, after: [...before, self] };
 };
 
@@ -58,11 +57,16 @@ const toMessage = (recorded: RecordedEvent, recordedAt: string, draft: Draft, st
  * in code). Events outside resident streams yield nothing. Throws when a stored event cannot be
  * parsed: a transport must stop rather than skip a fact.
  */
-export const createIntegrationMapper = (deps: IntegrationMapperDeps): IntegrationMapper => async (recorded) => {
+export const createIntegrationMapper = (deps: IntegrationMapperDeps): IntegrationMapper => {
+  const cache = createStreamCache(deps.store, toFact);
+  return (recorded) => mapOne(deps, cache, recorded);
+};
+
+const mapOne = async (deps: IntegrationMapperDeps, cache: StreamCache, recorded: RecordedEvent): Promise<readonly IntegrationMessage[]> => {
   if (!recorded.streamId.startsWith(RESIDENT_STREAM)) return [];
   const self = toFact(recorded);
   const drafts = await draftsOf(self.event, {
-    history: () => historyOf(deps.store, recorded, self),
+    history: () => historyOf(cache, recorded, self),
     recordedOn: legalDateOf(self.recordedAt),
   });
   const published = drafts.filter((draft) => deps.personalDataTopic || INTEGRATION_EVENTS[draft.name].topic === 'status');

@@ -20,8 +20,7 @@ const withHistory = async (ctx: RuleContext, build: (history: History) => Draft[
 
 const grant = async ({ data }: EventOf<'StatusPermissionGranted'>, ctx: RuleContext): Promise<Draft[]> =>
   withHistory(ctx, (history) => {
-    const before = stayBefore(history, data.grantedOn);
-    const held = before.kind === 'status' ? before : null;
+    const held = stayBefore(history, data.grantedOn);
     const stay = { statusOfResidence: data.grant.status, periodOfStay: data.grant.periodOfStay, expiresOn: data.grant.expiresOn };
     const drafts: Draft[] = [];
     if (data.kind === 'extension')
