@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { CardNumber, IsoDate, MunicipalityCode, municipalityCheckDigit, NationalityOrRegion, ResidentId } from './values.js';
 
@@ -16,6 +17,14 @@ describe('IsoDate (DT-1)', () => {
 
   it('rejects 29 February 2100: not a leap year under the Gregorian rule (DT-7)', () => {
     expect(IsoDate.safeParse('2100-02-29').success).toBe(false);
+  });
+
+  it('agrees with luxon in Asia/Tokyo on every YYYY-MM-DD shape, real or not (DT-1; the check is arithmetic for speed)', () => {
+    const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
+      const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+      expect(IsoDate.safeParse(s).success).toBe(DateTime.fromISO(s, { zone: 'Asia/Tokyo' }).isValid);
+    }), { numRuns: 20_000 });
   });
 
   it('rejects a timestamp where a legal date is expected (DT-1)', () => {

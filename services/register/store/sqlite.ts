@@ -18,6 +18,22 @@ import {
 } from './port.js';
 import { applyPragmas, migrate } from './sqlite-schema.js';
 
+/** One stream's share of a bulk append (`appendMany`). */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+/** The embedded store, with a bulk path the port does not need (import, benchmarks). */
+export interface SqliteEventStore extends EventStore {
+  /**
+   * Many streams' appends in ONE transaction (one fsync): each checked exactly as `append` checks it
+   * (expected revision, idempotent replay), and all or none written.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+}
+
 export interface SqliteEventStoreOptions {
   /** Path of the database file; `:memory:` only for throwaway use (no other process can see it). */
   readonly file: string;
@@ -63,7 +79,7 @@ const openDatabase = (file: string): Database => {
 };
 
 /** The embedded default event store: one SQLite file, usable by several processes at once. */
-export const openSqliteEventStore = (options: SqliteEventStoreOptions): EventStore => {
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const db = openDatabase(options.file);
   const pageSize = options.pageSize ?? 500;
   const pollMs = options.pollIntervalMs ?? 200;
@@ -103,7 +119,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): EventSto
     }
   };
 
-  const appendTx = db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
+  const appendRows = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
     const stored = events.map((e) => sql.byId.get(e.id) as StoredIdentity | undefined);
     const headRow = sql.head.get(streamId) as { revision: number | null };
     const decision = decideAppend(streamId, events, stored, headRow.revision, expected);
@@ -121,7 +137,9 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): EventSto
       position = Number(info.lastInsertRowid);
     });
     return { nextExpectedRevision: decision.firstRevision + events.length - 1, position, idempotentReplay: false };
-  });
+  };
+  const appendTx = db.transaction(appendRows);
+  const appendManyTx = db.transaction((appends: readonly StreamAppend[]) => appends.map((a) => appendRows(a.streamId, a.events, a.expected)));
 
   const readPage = (after: number, filter: StreamFilter | undefined, limit: number): LogPage => {
     const rows = guard(() => sql.all.all(after, limit) as EventRow[]);
@@ -154,6 +172,13 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): EventSto
       const result = guard(() => appendTx.immediate(streamId, events, expected));
       if (!result.idempotentReplay) appended.emit('append');
       return result;
+    },
+
+    async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+      appends.forEach((a) => checkAppend(a.streamId, a.events));
+      const results = guard(() => appendManyTx.immediate(appends));
+      if (results.some((r) => !r.idempotentReplay)) appended.emit('append');
+      return results;
     },
 
     async *readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

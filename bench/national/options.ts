@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { legalDateOf } from '../../services/register/domain/rules/calendar.js';
+
+/** The tiers of issue 8: residents, and how long the timed phases run at that size. */
+export const TIERS = {
+  xs: { residents: 10_000, commandSeconds: 5, lagSeconds: 5, queryRate: 200, querySeconds: 4, writeRate: 20 },
+  s: { residents: 370_000, commandSeconds: 20, lagSeconds: 20, queryRate: 1000, querySeconds: 15, writeRate: 50 },
+  m: { residents: 1_000_000, commandSeconds: 30, lagSeconds: 30, queryRate: 1000, querySeconds: 20, writeRate: 50 },
+  l: { residents: 3_700_000, commandSeconds: 30, lagSeconds: 30, queryRate: 1000, querySeconds: 30, writeRate: 50 },
+} as const;
+export type Tier = keyof typeof TIERS;
+
+const positiveInt = (flag: string) => z.coerce.number({ error: `--${flag} must be a number` }).int(`--${flag} must be a whole number`).positive(`--${flag} must be positive`);
+const positive = (flag: string) => z.coerce.number({ error: `--${flag} must be a number` }).positive(`--${flag} must be positive`);
+
+/** What one run does; every timed figure has its own knob so that the harness test can run small. */
+export const BenchOptionsSchema = z.object({
+  tier: z.enum(['xs', 's', 'm', 'l'], { error: '--tier must be xs, s, m or l' }),
+  residents: positiveInt('residents'),
+  seed: z.string().min(1, '--seed must not be empty'),
+  outDir: z.string().min(1, '--out must not be empty'),
+  /** The legal date the read models are computed as of and the clock ticks to. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--as-of must be YYYY-MM-DD'),
+  commandSeconds: positive('command-seconds'),
+  lagSeconds: positive('lag-seconds'),
+  lagRate: positive('lag-rate'),
+  queryRate: positive('query-rate'),
+  querySeconds: positive('query-seconds'),
+  writeRate: positive('write-rate'),
+  /** Residents decided per bulk transaction. */
+  importBatch: positiveInt('import-batch'),
+  /** Skip the GraphQL phase (it needs `npm run build`: the register runs as a child process). */
+  graphql: z.boolean(),
+});
+export type BenchOptions = z.infer<typeof BenchOptionsSchema>;
+
+/** Defaults for a tier, with the flags given on top (strings from parseArgs). */
+export const benchOptions = (flags: Record<string, string | boolean | undefined>): BenchOptions => {
+  const tier = z.enum(['xs', 's', 'm', 'l'], { error: '--tier must be xs, s, m or l' }).parse(flags.tier ?? 'xs');
+  const t = TIERS[tier];
+  const pick = (flag: string, fallback: string | number | boolean) => flags[flag] ?? fallback;
+  return BenchOptionsSchema.parse({
+    tier,
+    residents: pick('residents', t.residents),
+    seed: pick('seed', 'bench'),
+    outDir: pick('out', 'bench/results'),
+    asOf: pick('as-of', legalDateOf(new Date().toISOString())),
+    commandSeconds: pick('command-seconds', t.commandSeconds),
+    lagSeconds: pick('lag-seconds', t.lagSeconds),
+    lagRate: pick('lag-rate', 100),
+    queryRate: pick('query-rate', t.queryRate),
+    querySeconds: pick('query-seconds', t.querySeconds),
+    writeRate: pick('write-rate', t.writeRate),
+    importBatch: pick('import-batch', 500),
+    graphql: flags['no-graphql'] !== true,
+  });
+};

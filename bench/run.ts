@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchOptions } from './national/options.js';
+import { runNationalBench } from './national/run.js';
+import { renderSummary } from './national/summary.js';
+import { checkTargets } from './national/targets.js';
+
+/**
+ * `npm run bench -- --tier xs|s|m|l`: the national-scale benchmark of issue 8 on the embedded default.
+ * Writes bench/results/<tier>.json and <tier>.md. Figures are measured, never asserted.
+ */
+const { values } = parseArgs({
+  options: {
+    tier: { type: 'string' }, residents: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' },
+    'command-seconds': { type: 'string' }, 'lag-seconds': { type: 'string' }, 'lag-rate': { type: 'string' },
+    'query-rate': { type: 'string' }, 'query-seconds': { type: 'string' }, 'write-rate': { type: 'string' },
+    'import-batch': { type: 'string' }, 'no-graphql': { type: 'boolean' },
+  },
+});
+const options = benchOptions(values);
+const results = await runNationalBench(options, (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`));
+const checks = checkTargets(results);
+mkdirSync(options.outDir, { recursive: true });
+const base = join(options.outDir, options.residents === Number(values.residents) ? `${options.tier}-${options.residents}` : options.tier);
+writeFileSync(`${base}.json`, `${JSON.stringify({ ...results, targets: checks }, null, 2)}\n`);
+writeFileSync(`${base}.md`, renderSummary(results, checks));
+process.stdout.write(`${renderSummary(results, checks)}\nwritten to ${base}.json and ${base}.md\n`);
