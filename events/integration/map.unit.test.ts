@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CARD_NUMBER, CHIYODA_ADDRESS, PERSON, RESIDENT_ID, applicationDecided, applicationFiled, cancellationGroundDetected, cancellationGroundWithdrawn,
-  departureConfirmed, identityParticularsChanged, japaneseNationalityAcquired, landingPermitted, reentered, residenceAddressNotified,
+  departureConfirmed, identityParticularsChanged, japaneseNationalityAcquired, landingPermitted, reentered, residenceAddressCorrected, residenceAddressNotified,
   residenceAddressVacated, residenceCardInvalidated, residenceCardIssued, residenceCardRenewed, residentDied,
   statusOfResidenceCancelled, statusPermissionGranted,
 } from '../../testing/events.js';
@@ -94,6 +94,16 @@ describe('the integration mapping', () => {
     expect(messages[1]?.data).toEqual({ residentId: RESIDENT_ID, municipalityCode: '131016', previousMunicipalityCode: null, movedInOn: '2026-01-25' });
     expect(messages[2]?.data).toEqual({ residentId: RESIDENT_ID, municipalityCode: '131041', previousMunicipalityCode: '131016', movedInOn: '2026-05-01' });
     expect(messages[2]?.attributes.time).toBe('2026-05-01T00:00:00+09:00');
+  });
+
+  it('publishes a municipal correction that withdraws a move as a change back (Art. 61-8-2)', async () => {
+    const messages = await mapFacts([
+      landingPermitted(), residenceAddressNotified(),
+      residenceAddressNotified({ basis: '19-9', address: SHINJUKU, movedInOn: '2026-05-01', notifiedOn: '2026-05-07', relayId: 'r-3' }),
+      residenceAddressCorrected({ correctsRelayId: 'r-3', correction: { kind: 'withdrawn' }, correctedOn: '2026-06-20' }),
+    ]);
+    expect(namesOf(messages).slice(-1)).toEqual(['residence-municipality-changed']);
+    expect(messages.at(-1)?.data).toEqual({ residentId: RESIDENT_ID, municipalityCode: '131016', previousMunicipalityCode: '131041', movedInOn: '2026-01-25' });
   });
 
   it('keeps the vacated municipality as the one of record: moving out yields nothing', async () => {
