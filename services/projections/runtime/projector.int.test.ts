@@ -94,7 +94,7 @@ describe('the projector (a catch-up subscription from the checkpoint, decision 6
     let seen = 0;
     let stopping: Promise<void> | null = null;
     const projector = startProjector({
-      store, db: first, logger, pollMs: 20,
+      store, db: first, logger, pollMs: 20, batchSize: 1, // one event per transaction: `today` is read once per event
       today: () => {
         seen += 1;
         if (seen === 9) stopping = projector.stop(); // the 9th event still commits; nothing after it

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { IsoDate } from '../../../events/values.js';
 import type { EventStore, RecordedEvent } from '../../register/store/port.js';
 import { RESIDENT_STREAM_PREFIX } from '../read-models/resident-facts.js';
-import { createEventApplier, type EventApplier } from './event-applier.js';
+import { createEventApplier, type BatchOutcome, type EventApplier } from './event-applier.js';
 import { createProjectionMetrics, type ProjectionMetrics } from './metrics.js';
 import { ensureReadModelSchema } from './projection-db.js';
 
@@ -18,6 +18,8 @@ export interface ProjectorOptions {
   /** How often the head of the log is read for the lag metric (ms, default 1000). */
   readonly pollMs?: number;
   readonly metrics?: ProjectionMetrics;
+  /** Events applied per transaction at most (default 500); each touched resident is recomputed once per batch. */
+  readonly batchSize?: number;
 }
 
 export interface RefreshResult {
@@ -45,6 +47,7 @@ export interface Projector {
 
 const FILTER = { streamPrefixes: [RESIDENT_STREAM_PREFIX] };
 const REFRESH_BATCH = 200;
+const APPLY_BATCH = 500;
 
 const hasResidentEventAfter = async (store: EventStore, position: number): Promise<boolean> => {
   for await (const _event of store.readAll({ after: position, filter: FILTER, maxCount: 1 })) return true;
@@ -97,23 +100,73 @@ const prepare = (options: ProjectorOptions) => {
 };
 
 /**
+ * Events delivered one by one, applied in batches: a batch is applied when it is full or, at the
+ * latest, once the events delivered together (a page of the log, a live append) have all arrived —
+ * on the next turn of the event loop. A batch and the checkpoint after it commit in one transaction.
+ */
+const batcher = (applier: EventApplier, today: () => IsoDate, metrics: ProjectionMetrics, sawPosition: (position: number) => void, size: number) => {
+  let pending: RecordedEvent[] = [];
+  let failure: { error: unknown } | null = null;
+  let onFailure: (error: unknown) => void = () => undefined;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const date = today();
+    let outcome: BatchOutcome;
+    try {
+      outcome = applier.applyBatch(batch, date);
+    } catch {
+      // The batch was rolled back: apply its events one by one, so that the checkpoint stops right
+      // before the event that cannot be applied (the one that throws again here).
+      outcome = { applied: 0, skipped: 0 };
+      for (const event of batch) {
+        const one = applier.apply(event, date);
+        outcome = { applied: outcome.applied + (one === 'applied' ? 1 : 0), skipped: outcome.skipped + (one === 'skipped' ? 1 : 0) };
+      }
+    }
+    if (outcome.applied > 0) metrics.events.inc({ outcome: 'applied' }, outcome.applied);
+    if (outcome.skipped > 0) metrics.events.inc({ outcome: 'skipped' }, outcome.skipped);
+    sawPosition(batch.at(-1)?.position ?? 0);
+  };
+  /** A failed batch stops the projector: nothing after it is applied, the checkpoint stays before it. */
+  const flushOrFail = (): void => {
+    if (failure !== null) throw failure.error;
+    try {
+      flush();
+    } catch (error) {
+      failure = { error };
+      pending = [];
+      onFailure(error);
+      throw error;
+    }
+  };
+  const onEvent = (event: RecordedEvent): void => {
+    if (failure !== null) throw failure.error;
+    pending.push(event);
+    if (pending.length >= size) flushOrFail();
+    else if (pending.length === 1) setImmediate(() => { try { flushOrFail(); } catch { /* reported through `done` */ } });
+  };
+  return { onEvent, flushOrFail, failed: (handler: (error: unknown) => void) => { onFailure = handler; }, failure: () => failure };
+};
+
+/**
  * The projector of one instance: a catch-up subscription to the resident streams from the stored
- * checkpoint; every event is applied to the read models together with the checkpoint in one SQLite
- * transaction (decision 6), and re-delivered events are skipped by stream revision.
+ * checkpoint; events are applied to the read models in batches, each together with the checkpoint in
+ * one SQLite transaction (decision 6), and re-delivered events are skipped by stream revision.
  */
 export const startProjector = (options: ProjectorOptions): Projector => {
   const { store, today, logger } = options;
   const { metrics, applier, lag } = prepare(options);
-  const onEvent = (event: RecordedEvent): void => {
-    metrics.events.inc({ outcome: applier.apply(event, today()) });
-    lag.sawPosition(event.position);
-  };
+  const batches = batcher(applier, today, metrics, lag.sawPosition, options.batchSize ?? APPLY_BATCH);
   logger.info({ checkpoint: applier.checkpoint() }, 'projector starting');
-  const subscription = store.subscribeToAll({ after: applier.checkpoint(), filter: FILTER, onEvent });
+  const subscription = store.subscribeToAll({ after: applier.checkpoint(), filter: FILTER, onEvent: batches.onEvent });
+  batches.failed(() => void subscription.stop());
   const timer = setInterval(() => void lag.measure(), options.pollMs ?? 1000);
   timer.unref();
   const refresh = refresher(applier, logger);
   const caughtUp = subscription.caughtUp.then(async (position) => {
+    batches.flushOrFail(); // before the checkpoint moves past the events still waiting in a batch
     applier.advance(position); // every event up to `position` was delivered; the rest were other streams'
     await refresh(today()); // rows left from before a day boundary the process did not see
     await lag.measure();
@@ -121,7 +174,10 @@ export const startProjector = (options: ProjectorOptions): Projector => {
     return applier.checkpoint();
   });
   caughtUp.catch(() => undefined);
-  const done = subscription.done.catch((error: unknown) => {
+  const done = subscription.done.then(() => {
+    const failed = batches.failure();
+    if (failed !== null) throw failed.error;
+  }).catch((error: unknown) => {
     clearInterval(timer);
     logger.error({ err: error, checkpoint: applier.checkpoint() }, 'projector stopped: an event could not be applied');
     throw error;
@@ -130,6 +186,7 @@ export const startProjector = (options: ProjectorOptions): Projector => {
   const stop = async (): Promise<void> => {
     clearInterval(timer);
     await subscription.stop();
+    if (batches.failure() === null && options.db.open) batches.flushOrFail();
   };
   const measureLag = async (): Promise<number> => {
     await lag.measure();
