@@ -38,7 +38,7 @@ export interface RegisterProcess {
   readonly child: ChildProcess;
   readonly url: string;
   readonly bridgeUrl: string;
-  /** Every stdout/stderr line so far (pino JSON on stdout). */
+  /** The last stdout/stderr lines (pino JSON on stdout), at most KEPT_LINES of them. */
   readonly lines: string[];
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -46,22 +46,29 @@ export interface RegisterProcess {
 
 interface Listening { msg?: string; url?: string }
 
-/** Spawns `register start` and resolves once both the register and the bridge are listening. */
+/** A long run (the soak) logs every request at info: keep only the tail. */
+const KEPT_LINES = 2_000;
+
+/** Spawns `register start` and resolves once both the register and the bridge are listening (their URLs are logged at info). */
 export const spawnRegister = async (env: Record<string, string>, timeoutMs = 30_000): Promise<RegisterProcess> => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' (npm test does it first)`);
   const { REGISTER_OFFICER_TOKENS: _o, REGISTER_ANALYST_TOKENS: _a, REGISTER_AUDITOR_TOKENS: _u, REGISTER_MUNICIPAL_KEYS: _m, ...inherited } = process.env;
   const child = spawn(process.execPath, [CLI, 'start'], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
+  const keep = (line: string): void => {
+    lines.push(line);
+    if (lines.length > KEPT_LINES) lines.shift();
+  };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })));
-  createInterface({ input: child.stderr ?? process.stdin }).on('line', (line) => lines.push(line));
+  createInterface({ input: child.stderr ?? process.stdin }).on('line', keep);
   const urls = await new Promise<{ url: string; bridgeUrl: string }>((resolve, reject) => {
     let url: string | undefined;
     let bridgeUrl: string | undefined;
     const timer = setTimeout(() => reject(new Error(`register did not start within ${timeoutMs} ms:\n${lines.join('\n')}`)), timeoutMs);
     void exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`register exited (${code}) before listening:\n${lines.join('\n')}`)); });
     createInterface({ input: child.stdout ?? process.stdin }).on('line', (line) => {
-      lines.push(line);
+      keep(line);
       let entry: Listening = {};
       try { entry = JSON.parse(line) as Listening; } catch { return; }
       if (entry.msg === 'municipal bridge listening') bridgeUrl = entry.url;
