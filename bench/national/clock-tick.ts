@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import type { IsoDate } from '../../events/values.js';
 import { allResidentIds, tick } from '../../services/projections/clock/index.js';
 import type { EventStore } from '../../services/register/store/port.js';
+import { bulkAppendOf } from '../../services/register/store/sqlite.js';
 import { round } from '../machine.js';
 
 export interface TickFigures {
@@ -19,7 +20,7 @@ export interface TickFigures {
 export const clockTick = async (store: EventStore, asOf: IsoDate, onProgress?: (examined: number) => void): Promise<TickFigures> => {
   const started = performance.now();
   const result = await tick({
-    store, residentIds: allResidentIds(store), asOf, clock: () => new Date().toISOString(), logger: pino({ level: 'silent' }),
+    store, residentIds: allResidentIds(store), asOf, clock: () => new Date().toISOString(), logger: pino({ level: 'silent' }), appendMany: bulkAppendOf(store),
     onProgress: (p) => onProgress?.(p.residentsExamined),
   });
   const seconds = (performance.now() - started) / 1000;

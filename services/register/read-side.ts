@@ -6,6 +6,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { analystPageRouter } from '../analyst-page/router.js';
 import { auditLogFile, openAuditLog, type AuditLog } from '../projections/audit/audit-log.js';
 import { startDailyClock, tick } from '../projections/clock/index.js';
+import { bulkAppendOf } from './store/sqlite.js';
 import { createIntegrationFeed } from '../projections/feed/index.js';
 import { createGraphqlRouter } from '../projections/graphql/index.js';
 import { createReadModels } from '../projections/read-models/queries.js';
@@ -85,7 +86,7 @@ export const startReadSide = async (
     clock: runtime.clock,
     logger,
     runTick: async (asOf) => {
-      const result = await tick({ store, residentIds: await select(asOf), asOf, clock: runtime.clock, logger });
+      const result = await tick({ store, residentIds: await select(asOf), asOf, clock: runtime.clock, logger, appendMany: bulkAppendOf(store) });
       await projector.refresh(asOf);
       logger.info({ asOf, examined: result.residentsExamined, appended: result.eventsAppended }, 'clock tick');
     },

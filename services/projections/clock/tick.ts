@@ -30,6 +30,14 @@ export interface TickDeps {
   readonly onProgress?: (progress: TickProgress) => void;
   /** Attempts per resident when another writer appended to the stream meanwhile (default 5). */
   readonly maxAttempts?: number;
+  /**
+   * The store's bulk append (`SqliteEventStore.appendMany`): when given, the events of up to
+   * `chunk` residents are appended in one transaction (one fsync instead of one per resident); a
+   * chunk that fails is redone resident by resident, with the retries above.
+   */
+  readonly appendMany?: (appends: readonly { streamId: string; events: readonly NewEvent[]; expected: number }[]) => Promise<unknown>;
+  /** Residents per bulk append (default 200). */
+  readonly chunk?: number;
 }
 
 export interface TickResult {
@@ -49,6 +57,24 @@ const toNewEvent = (planned: Planned, recordedAt: Instant, asOf: IsoDate): NewEv
   return { id: planned.id, type: stored.type, data: toJsonObject(stored.data), metadata: { ...toJsonObject(stored.metadata), clockKey: planned.key } };
 };
 
+interface Plan {
+  readonly residentId: string;
+  readonly revision: number;
+  readonly planned: readonly Planned[];
+}
+
+/** One resident's clock events as of `asOf`, not yet appended (none when the stream holds them all). */
+const planResident = async (deps: TickDeps, residentId: string): Promise<Plan> => {
+  const stream = await collect(deps.store.readStream(residentStreamId(residentId)));
+  const last = stream.at(-1);
+  if (last === undefined) return { residentId, revision: -1, planned: [] };
+  const stored = new Set(stream.map((e) => e.id));
+  const planned = plannedClockEvents(stream.map(toFact), deps.asOf)
+    .map((p): Planned => ({ ...p, id: clockEventId(residentId, p.key) }))
+    .filter((p) => !stored.has(p.id));
+  return { residentId, revision: last.revision, planned };
+};
+
 /**
  * One resident: read the stream, plan the clock events, append them at the revision read. Another
  * writer in between (a command, a racing tick) makes the append fail; the stream is read again and the
@@ -56,25 +82,57 @@ const toNewEvent = (planned: Planned, recordedAt: Instant, asOf: IsoDate): NewEv
  */
 const tickResident = async (deps: TickDeps, residentId: string): Promise<readonly Planned[]> => {
   const { store, asOf, maxAttempts = 5 } = deps;
-  const streamId = residentStreamId(residentId);
   for (let attempt = 1; ; attempt += 1) {
-    const stream = await collect(store.readStream(streamId));
-    const last = stream.at(-1);
-    if (last === undefined) return [];
-    const stored = new Set(stream.map((e) => e.id));
-    const planned = plannedClockEvents(stream.map(toFact), asOf)
-      .map((p): Planned => ({ ...p, id: clockEventId(residentId, p.key) }))
-      .filter((p) => !stored.has(p.id));
-    if (planned.length === 0) return [];
+    const plan = await planResident(deps, residentId);
+    if (plan.planned.length === 0) return [];
     const recordedAt = deps.clock();
     try {
-      const result = await store.append(streamId, planned.map((p) => toNewEvent(p, recordedAt, asOf)), last.revision);
-      return result.idempotentReplay ? [] : planned;
+      const result = await store.append(residentStreamId(residentId), plan.planned.map((p) => toNewEvent(p, recordedAt, asOf)), plan.revision);
+      return result.idempotentReplay ? [] : plan.planned;
     } catch (error) {
       const raced = error instanceof ConcurrencyError || error instanceof IdempotencyConflictError;
       if (!raced || attempt >= maxAttempts) throw error;
     }
   }
+};
+
+type Outcome = { readonly residentId: string; readonly planned: readonly Planned[] } | { readonly residentId: string; readonly error: unknown };
+
+/** Every resident of the chunk by itself (`tickResident`, retried on races); a failure stays that resident's. */
+const oneByOne = async (deps: TickDeps, residentIds: readonly string[]): Promise<Outcome[]> => {
+  const outcomes: Outcome[] = [];
+  for (const residentId of residentIds) {
+    try {
+      outcomes.push({ residentId, planned: await tickResident(deps, residentId) });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      outcomes.push({ residentId, error });
+    }
+  }
+  return outcomes;
+};
+
+/** A chunk of residents planned one by one and appended in one transaction; any failure: one by one. */
+const tickChunk = async (deps: TickDeps, residentIds: readonly string[]): Promise<Outcome[]> => {
+  const { appendMany } = deps;
+  if (appendMany === undefined) return oneByOne(deps, residentIds);
+  let plans: Plan[];
+  try {
+    plans = await Promise.all(residentIds.map((id) => planResident(deps, id)));
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error;
+    return oneByOne(deps, residentIds);
+  }
+  const due = plans.filter((p) => p.planned.length > 0);
+  const recordedAt = deps.clock();
+  try {
+    if (due.length > 0)
+      await appendMany(due.map((p) => ({ streamId: residentStreamId(p.residentId), events: p.planned.map((e) => toNewEvent(e, recordedAt, deps.asOf)), expected: p.revision })));
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error;
+    return oneByOne(deps, residentIds);
+  }
+  return plans.map((p) => ({ residentId: p.residentId, planned: p.planned }));
 };
 
 const noneAppended = (): Record<ClockEventType, number> => ({
@@ -94,20 +152,28 @@ export const tick = async (deps: TickDeps): Promise<TickResult> => {
   let residentsExamined = 0;
   let residentsFailed = 0;
   let eventsAppended = 0;
-  for await (const residentId of deps.residentIds) {
-    try {
-      const events = await tickResident(deps, residentId);
-      events.forEach((e) => (appended[e.event.type] += 1));
-      eventsAppended += events.length;
-      if (events.length > 0) logger.debug({ residentId, asOf, events: events.map((e) => e.key) }, 'clock events appended');
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) throw error;
+  const record = (outcome: Outcome): void => {
+    const { residentId } = outcome;
+    if ('error' in outcome) {
       residentsFailed += 1;
-      logger.error({ err: error, residentId, asOf }, 'clock tick failed for a resident');
+      logger.error({ err: outcome.error, residentId, asOf }, 'clock tick failed for a resident');
+    } else {
+      outcome.planned.forEach((e) => (appended[e.event.type] += 1));
+      eventsAppended += outcome.planned.length;
+      if (outcome.planned.length > 0) logger.debug({ residentId, asOf, events: outcome.planned.map((e) => e.key) }, 'clock events appended');
     }
     residentsExamined += 1;
     onProgress?.({ residentId, residentsExamined, eventsAppended });
+  };
+  const size = deps.appendMany === undefined ? 1 : (deps.chunk ?? 200);
+  let chunk: string[] = [];
+  for await (const residentId of deps.residentIds) {
+    chunk.push(residentId);
+    if (chunk.length < size) continue;
+    (await tickChunk(deps, chunk)).forEach(record);
+    chunk = [];
   }
+  if (chunk.length > 0) (await tickChunk(deps, chunk)).forEach(record);
   logger.info({ asOf, residentsExamined, residentsFailed, appended }, 'clock tick done');
   return { asOf, residentsExamined, residentsFailed, appended, eventsAppended };
 };

@@ -7,6 +7,7 @@ import { tick, type TickResult } from '../../projections/clock/tick.js';
 import { loadConfig } from '../config.js';
 import { DataDirError } from '../data-dir.js';
 import { openStore } from '../store/open.js';
+import { bulkAppendOf } from '../store/sqlite.js';
 import { UsageError, type CliCommand } from './command.js';
 import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
 
@@ -42,7 +43,7 @@ ${COMMON_USAGE}`,
     const logger = pino({ level: config.logLevel, base: { service: 'register', command: 'tick' } }, pino.destination(2));
     const store = openStore(config);
     try {
-      const result = await tick({ store, residentIds: allResidentIds(store), asOf, clock: () => new Date().toISOString(), logger });
+      const result = await tick({ store, residentIds: allResidentIds(store), asOf, clock: () => new Date().toISOString(), logger, appendMany: bulkAppendOf(store) });
       io.stdout(summary(result));
       if (result.residentsFailed === 0) return 0;
       io.stderr(`register: ${result.residentsFailed} residents could not be ticked; see the log\n`);

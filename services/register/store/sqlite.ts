@@ -34,6 +34,11 @@ export interface SqliteEventStore extends EventStore {
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
 }
 
+const bulkAppends = new WeakMap<EventStore, SqliteEventStore['appendMany']>();
+
+/** The bulk append of a store opened by `openSqliteEventStore`, undefined for any other store (KurrentDB). */
+export const bulkAppendOf = (store: EventStore): SqliteEventStore['appendMany'] | undefined => bulkAppends.get(store);
+
 export interface SqliteEventStoreOptions {
   /** Path of the database file; `:memory:` only for throwaway use (no other process can see it). */
   readonly file: string;
@@ -166,7 +171,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     return { promise, cancel };
   };
 
-  return {
+  const store: SqliteEventStore = {
     async append(streamId, events, expected): Promise<AppendResult> {
       checkAppend(streamId, events);
       const result = guard(() => appendTx.immediate(streamId, events, expected));
@@ -229,4 +234,6 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
       db.close();
     },
   };
+  bulkAppends.set(store, (appends) => store.appendMany(appends));
+  return store;
 };
