@@ -101,6 +101,7 @@ export const openQuarantineStore = (file: string): QuarantineStore => {
     return row === undefined ? undefined : entryOf(row);
   };
   const put = putIn(db, q);
+  const ledger = relayLedger(file);
   const resolve = db.transaction((key: Key, by: Resolution): number[] => {
     const ids = z.array(z.number()).parse(q.openIds.all(key.municipalityCode, key.receiptId, key.type));
     for (const id of ids) q.markApplied.run(by.at, by.by, by.residentId, id);
@@ -117,7 +118,10 @@ export const openQuarantineStore = (file: string): QuarantineStore => {
     list: ({ state, municipalityCode, afterId = 0, limit }) =>
       q.page.all({ after: afterId, state: state ?? null, code: municipalityCode ?? null, limit }).map(entryOf),
     count: ({ state, municipalityCode }) => z.number().parse(q.count.get({ state: state ?? null, code: municipalityCode ?? null })),
-    ledger: relayLedger(db),
-    close: () => db.close(),
+    ledger,
+    close: () => {
+      ledger.close();
+      db.close();
+    },
   };
 };

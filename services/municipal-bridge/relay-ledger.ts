@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { canonicalJson } from '../register/store/append-rules.js';
 import { toJsonObject } from '../register/application/idempotency.js';
@@ -15,6 +15,7 @@ export interface RelayLedger {
   lookup(relay: Relay): LedgerLookup;
   /** Records that the relay reached the log for the resident (first record wins: the log is the truth). */
   record(relay: Relay, residentId: string, at: string): void;
+  close(): void;
 }
 
 /** The content of a relay, independent of key order and of how it arrived (JSON or CSV). */
@@ -22,8 +23,17 @@ export const relayContentHash = (relay: Relay): string => createHash('sha256').u
 
 const Row = z.object({ content_sha256: z.string(), resident_id: z.string() });
 
-/** The ledger lives in the bridge's own database (bridge-quarantine.db, schema version 2). */
-export const relayLedger = (db: Database): RelayLedger => {
+/**
+ * The ledger lives in the bridge's own database (bridge-quarantine.db, schema version 2), on its own
+ * connection with synchronous=NORMAL: a ledger row lost to a power cut costs nothing (a resend then
+ * goes through the register's own idempotency and is still "duplicate"), so it need not pay an fsync
+ * per record; the quarantine's FULL commits flush the shared WAL anyway.
+ */
+export const relayLedger = (file: string): RelayLedger => {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
   const byKey = db.prepare('SELECT content_sha256, resident_id FROM applied_relays WHERE relay_key = ?');
   const insert = db.prepare('INSERT OR IGNORE INTO applied_relays (relay_key, content_sha256, resident_id, applied_at) VALUES (?, ?, ?, ?)');
   return {
@@ -36,5 +46,6 @@ export const relayLedger = (db: Database): RelayLedger => {
     record: (relay, residentId, at) => {
       insert.run(relayKey(relay), relayContentHash(relay), residentId, at);
     },
+    close: () => db.close(),
   };
 };
