@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readWholeLog, logViolations } from '../../testing/log-invariants.js';
 import { liveReadModels, rebuiltReadModels } from '../../testing/read-model-compare.js';
 import { metricValue, PROCESS_TOKENS, processEnv, spawnRegister, stopRegister, type RegisterProcess } from '../../testing/register-process.js';
@@ -21,11 +21,6 @@ const WORKERS = 8;
 const dir = mkdtempSync(join(tmpdir(), 'register-crash-'));
 const dataDir = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-// The outbox relay's resume after a crash (issue 9.1) belongs here once services/projections/relay exists.
-beforeAll(() => {
-  if (!existsSync(join(process.cwd(), 'services/projections/relay')))
-    console.warn('crash test: outbox-relay resume NOT checked — services/projections/relay does not exist yet');
-});
 
 const credentials = { officer: PROCESS_TOKENS.officer, office: PROCESS_TOKENS.chiyoda };
 
