@@ -10,8 +10,12 @@ import BetterSqlite3 from 'better-sqlite3';
  * projector then catches up on the rest, and a relay the ledger calls "applied" is in the log.
  */
 
-/** In backup order: derived and side files first, the source of truth last. */
-export const DATA_FILES = ['projections.db', 'bridge-quarantine.db', 'audit.db', 'register.db'] as const;
+/**
+ * In backup order: derived and side files first, the source of truth last. The outbox relay's
+ * checkpoint (`relay.db`) must never be ahead of the log it is restored with: events appended after
+ * a restore take the positions after the restored head, and a checkpoint past them would skip them.
+ */
+export const DATA_FILES = ['projections.db', 'bridge-quarantine.db', 'relay.db', 'audit.db', 'register.db'] as const;
 export const MANIFEST = 'manifest.json';
 
 export interface BackupManifest {
