@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { loadConfig } from '../services/register/config.js';
+import { registerLogger } from '../services/register/logger.js';
 import { startRegister } from '../services/register/main.js';
 import { PROCESS_TOKENS, processEnv } from './register-process.js';
 
@@ -29,7 +29,7 @@ export const startFullRegister = async (extraEnv: Record<string, string> = {}): 
   const logLines: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { logLines.push(chunk.toString('utf8')); done(); } });
   const config = loadConfig(processEnv(dataDir, { REGISTER_HOST: '127.0.0.1', REGISTER_LOG_LEVEL: 'debug', ...extraEnv }));
-  const logger = pino({ level: 'debug' }, sink);
+  const logger = registerLogger('debug', sink);
   const running = await startRegister(config, logger);
   return {
     url: running.url, bridgeUrl: running.bridgeUrl, dataDir, logLines,

@@ -1,5 +1,5 @@
-import { pino } from 'pino';
 import { loadConfig } from '../config.js';
+import { registerLogger } from '../logger.js';
 import { startRegister } from '../main.js';
 import type { CliCommand } from './command.js';
 import { COMMON_ENV_FLAGS, COMMON_OPTIONS, COMMON_USAGE } from './common-flags.js';
@@ -16,7 +16,7 @@ export const startCommand: CliCommand = {
   envFlags: { ...COMMON_ENV_FLAGS, port: 'REGISTER_PORT', host: 'REGISTER_HOST', 'bridge-port': 'REGISTER_BRIDGE_PORT' },
   run: async ({ env }) => {
     const config = loadConfig(env);
-    const logger = pino({ level: config.logLevel, base: { service: 'register' } });
+    const logger = registerLogger(config.logLevel);
     const running = await startRegister(config, logger);
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
