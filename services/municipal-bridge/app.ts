@@ -8,6 +8,7 @@ import type { ReadModels } from '../projections/read-models/types.js';
 import { createCommandHandler, type CommandHandler } from '../register/application/command-handler.js';
 import type { RegisterConfig } from '../register/config.js';
 import { problemMiddleware, problemOf, sendProblem } from '../register/http/problem.js';
+import type { ReadAudit } from '../register/http/resident-queries.js';
 import type { EventStore } from '../register/store/port.js';
 import { createIntake, type Intake } from './intake.js';
 import { officeAuth, officeRateLimit } from './office-auth.js';
@@ -28,6 +29,8 @@ export interface BridgeDeps {
   readonly config: BridgeConfig;
   readonly logger: Logger;
   readonly clock: () => Instant;
+  /** Where officers' reads of quarantined relays (personal data) are recorded, as GraphQL `quarantine` reads are. */
+  readonly audit?: ReadAudit;
 }
 
 export const createBridgeIntake = (deps: BridgeDeps): Intake =>
@@ -42,7 +45,7 @@ export const createBridgeApp = (deps: BridgeDeps, intake: Intake = createBridgeI
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
-  app.use(quarantineRouter(deps.quarantine, intake, deps.config.officers));
+  app.use(quarantineRouter(deps.quarantine, intake, deps.config.officers, deps.audit));
   app.use('/relays', officeAuth(deps.config.municipalKeys), officeRateLimit(deps.config.bridgeRateLimit));
   app.use(relayRouter(intake, deps.logger));
   app.use((_req, res) => sendProblem(res, problemOf('request', 'NOT_FOUND', 404, 'No such route')));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { OfficerCredential } from '../register/config.js';
 import { officerAuth, officerOf } from '../register/http/auth.js';
 import { problemOf, sendProblem } from '../register/http/problem.js';
+import { audited, type ReadAudit } from '../register/http/resident-queries.js';
 import { fieldErrorsOf } from '../register/http/validation.js';
 import { MunicipalityCode, ResidentId } from '../../events/values.js';
 import type { Intake } from './intake.js';
@@ -27,7 +28,11 @@ const invalid = (res: express.Response, where: 'query' | 'path' | 'body', issues
  * cause is resolved (the landing arrived, the card was issued) — optionally naming the resident,
  * which replaces the card matching by the officer's decision.
  */
-export const quarantineRouter = (quarantine: QuarantineStore, intake: Intake, officers: readonly OfficerCredential[]): Router => {
+/** The audit subject of an entry, as the GraphQL `quarantine` query names it: the resident, or the entry while it has none. */
+const subjectOf = (entry: { readonly id: number; readonly residentId?: string | null }): string => entry.residentId ?? `quarantine-${entry.id}`;
+const ENTRY_FIELDS = ['relay', 'raw'] as const;
+
+export const quarantineRouter = (quarantine: QuarantineStore, intake: Intake, officers: readonly OfficerCredential[], audit?: ReadAudit): Router => {
   const router = express.Router();
   router.use('/quarantine', officerAuth(officers));
   router.get('/quarantine', (req, res) => {
@@ -35,12 +40,14 @@ export const quarantineRouter = (quarantine: QuarantineStore, intake: Intake, of
     if (!query.success) return invalid(res, 'query', query.error.issues);
     const { after, ...rest } = query.data;
     const items = quarantine.list({ ...rest, ...(after === undefined ? {} : { afterId: after }) });
+    audited(audit, res, items.map(subjectOf), 'GET /quarantine', ENTRY_FIELDS);
     res.json({ items, next: items.length === query.data.limit ? (items.at(-1)?.id ?? null) : null });
   });
   router.get('/quarantine/:id', (req, res) => {
     const id = EntryId.safeParse(req.params.id);
     const entry = id.success ? quarantine.get(id.data) : undefined;
     if (entry === undefined) return sendProblem(res, problemOf('request', 'NOT_FOUND', 404, 'No such quarantine entry'));
+    audited(audit, res, [subjectOf(entry)], 'GET /quarantine/:id', ENTRY_FIELDS);
     res.json(entry);
   });
   router.post('/quarantine/:id/reapply', express.json({ limit: '4kb' }), async (req, res) => {

@@ -163,6 +163,27 @@ describe('access control: every endpoint × every role (issue 9.4, architecture 
     }
   });
 
+  it('an officer\'s read of a quarantined relay on the bridge is in the audit log, one entry per entry returned', async () => {
+    const unknownCard = { ...chiyodaRelay(1, 99).body, receiptId: 'CHY-QUARANTINE-1', cardNumber: 'ZZ99999999ZZ' };
+    const quarantined = await call({ name: '', on: 'bridge', method: 'POST', path: '/relays', body: JSON.stringify(unknownCard), contentType: 'application/json', allowed: [] }, ROLE_TOKENS.chiyoda);
+    expect(quarantined.status, quarantined.text).toBe(202);
+    const { quarantineId } = JSON.parse(quarantined.text) as { quarantineId: number };
+    const total = async (): Promise<number> => {
+      const res = await fetch(`${register.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ROLE_TOKENS.auditor}` }, body: graphql('{ auditLog(first: 1) { totalCount } }'),
+      });
+      return ((await res.json()) as { data: { auditLog: { totalCount: number } } }).data.auditLog.totalCount;
+    };
+    const before = await total();
+    const one = await call({ name: '', on: 'bridge', method: 'GET', path: `/quarantine/${quarantineId}`, allowed: [] }, ROLE_TOKENS.officer);
+    expect(one.status).toBe(200);
+    expect(await total()).toBe(before + 1);
+    const list = await call({ name: '', on: 'bridge', method: 'GET', path: '/quarantine?state=open', allowed: [] }, ROLE_TOKENS.officer);
+    const items = (JSON.parse(list.text) as { items: unknown[] }).items.length;
+    expect(items).toBeGreaterThan(0);
+    expect(await total()).toBe(before + 1 + items);
+  });
+
   it('GraphQL depth and complexity abuse is refused (400) before anything runs, and nothing is audited', async () => {
     const post = (query: string) =>
       call({ name: '', on: 'register', method: 'POST', path: '/graphql', body: graphql(query), contentType: 'application/json', allowed: [] }, ROLE_TOKENS.analyst);

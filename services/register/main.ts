@@ -68,7 +68,7 @@ export const startRegister = async (config: RegisterConfig, logger: Logger, runt
   const readSide = await startReadSide(config, store, logger, runtime, runs('bridge') ? { quarantine } : {});
   const bridge = !runs('bridge') ? undefined : await startBridge({
     store, readModels: readSide.readModels, quarantine, config, logger, clock: runtime.clock, newId: runtime.newId,
-    host: config.host, port: config.bridgePort,
+    host: config.host, port: config.bridgePort, audit: { log: readSide.audit, clock: runtime.clock },
   });
   const relay = config.bus === 'kafka' && config.kafka !== undefined && runs('relay')
     ? startKafkaRelay({ kafka: config.kafka, dataDir: config.dataDir, store, logger }) : undefined;

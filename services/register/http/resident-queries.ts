@@ -33,9 +33,16 @@ export interface ReadAudit {
   readonly clock: () => Instant;
 }
 
-/** One audit entry for the resident whose data the answer carries; written before the answer, so a failed write withholds it. */
-const audited = (audit: ReadAudit | undefined, res: Response, residentId: string, route: string, fields: readonly string[]): void =>
-  audit?.log.record([{ at: audit.clock(), actor: { role: 'officer', id: officerOf(res) }, operationName: route, rootFields: [route], residentId, fields }]);
+/**
+ * One audit entry per resident whose data an officer's answer carries; written before the answer,
+ * so a failed write withholds it. A subject that is not (yet) a resident is named by the caller.
+ */
+export const audited = (audit: ReadAudit | undefined, res: Response, subjects: readonly string[], route: string, fields: readonly string[]): void => {
+  if (audit === undefined || subjects.length === 0) return;
+  const at = audit.clock();
+  const actor = { role: 'officer' as const, id: officerOf(res) };
+  audit.log.record(subjects.map((residentId) => ({ at, actor, operationName: route, rootFields: [route], residentId, fields })));
+};
 
 /** GET /residents/:residentId/events — the resident's stream, parsed and upcast to the current versions. */
 export const residentEvents =
@@ -43,7 +50,7 @@ export const residentEvents =
   async (req, res) => {
     const residentId = parseResidentIdParam(req.params['residentId']);
     const stream = await readResident(store, residentId);
-    audited(audit, res, residentId, 'GET /residents/:residentId/events', ['events.data', 'events.metadata']);
+    audited(audit, res, [residentId], 'GET /residents/:residentId/events', ['events.data', 'events.metadata']);
     const revision = stream.length - 1;
     res.set('ETag', `"${revision}"`).json({ residentId, revision, events: stream.map(eventView) });
   };
@@ -58,6 +65,6 @@ export const residentStatus =
     const stream = await readResident(store, residentId);
     const { asOf, knownAt } = query.data;
     const status = statusAt(stream.map(toFact), knownAt === undefined ? { asOf } : { asOf, knownAt });
-    audited(audit, res, residentId, 'GET /residents/:residentId/status', Object.keys(status).sort());
+    audited(audit, res, [residentId], 'GET /residents/:residentId/status', Object.keys(status).sort());
     res.json(status);
   };
