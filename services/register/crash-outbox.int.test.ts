@@ -47,8 +47,12 @@ describeKafka('crash safety of the outbox relay (issue 9.1, KAFKA_BROKERS)', () 
       await driveChains([planned.filter((r) => !ledger.acknowledged.has(r.name))], running, credentials, 4, ledger);
       const chains = Array.from({ length: 15 }, (_, i) => round * 15 + i + 1).map((n) => [...enrolment(n), addressCommand(n, 0)]);
       planned.push(...chains.flat());
-      const load = driveChains(chains, running, credentials, 6, ledger);
-      await new Promise((resolve) => setTimeout(resolve, rng.int(300, 1_200)));
+      // Killed once a seeded share (10–90 %) of this round is answered: mid-load on any machine.
+      const killAt = ledger.acknowledged.size + Math.round(chains.flat().length * rng.int(10, 90) / 100);
+      let loadDone = false;
+      const load = driveChains(chains, running, credentials, 6, ledger).then(() => { loadDone = true; });
+      while (ledger.acknowledged.size < killAt && !loadDone) await new Promise((resolve) => setTimeout(resolve, 1));
+      expect(loadDone).toBe(false);
       running.child.kill('SIGKILL');
       await load;
       expect((await running.exited).signal).toBe('SIGKILL');
