@@ -6,6 +6,7 @@ import { loadConfig } from '../services/register/config.js';
 import { registerLogger } from '../services/register/logger.js';
 import { startRegister } from '../services/register/main.js';
 import { PROCESS_TOKENS, processEnv } from './register-process.js';
+import { enrolment, sendPlanned } from './workload.js';
 
 /**
  * The whole register (`startRegister`, as `register start` wires it) in this process, on a temp
@@ -38,4 +39,17 @@ export const startFullRegister = async (extraEnv: Record<string, string> = {}): 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+};
+
+/** A full register with resident 1 enrolled (landing and card), once its projection has caught up. */
+export const startEnrolledRegister = async (): Promise<FullRegister> => {
+  const register = await startFullRegister();
+  for (const request of enrolment(1)) {
+    const { status } = await sendPlanned(request, register, { officer: ROLE_TOKENS.officer, office: ROLE_TOKENS.chiyoda });
+    if (status !== 201) throw new Error(`enrolment answered ${status}`);
+  }
+  const deadline = Date.now() + 20_000;
+  while (!/^register_projection_lag_positions 0$/m.test(await (await fetch(`${register.url}/metrics`)).text()) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return register;
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_NUMBER, PERSON } from '../../testing/events.js';
-import { ROLE_TOKENS, startFullRegister, type FullRegister } from '../../testing/full-register.js';
-import { cardNumberOf, chiyodaRelay, enrolment, residentIdOf, sendPlanned } from '../../testing/workload.js';
+import { ROLE_TOKENS, startEnrolledRegister, type FullRegister } from '../../testing/full-register.js';
+import { cardNumberOf, chiyodaRelay, residentIdOf } from '../../testing/workload.js';
 import { FIELD_ROLES } from '../projections/graphql/access.js';
 import { FULL_RESIDENT } from '../projections/graphql/testing/full-resident.js';
 import { COMMAND_TYPES } from './domain/commands.js';
@@ -108,12 +108,7 @@ const auditCount = async (): Promise<number> => {
 };
 
 beforeAll(async () => {
-  register = await startFullRegister();
-  for (const request of enrolment(1))
-    expect((await sendPlanned(request, register, { officer: ROLE_TOKENS.officer, office: ROLE_TOKENS.chiyoda })).status).toBe(201);
-  const deadline = Date.now() + 20_000;
-  while (!/^register_projection_lag_positions 0$/m.test(await (await fetch(`${register.url}/metrics`)).text()) && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  register = await startEnrolledRegister();
 }, 60_000);
 afterAll(async () => register.stop());
 

@@ -1,4 +1,5 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from './port.js';
+import { deferred, subscriptionHandle } from './subscription-handle.js';
 
 /** One page of the log after a position; `scannedUpTo` advances past events a filter dropped. */
 export interface LogPage {
@@ -14,24 +15,6 @@ export interface CatchUpSource {
 }
 
 const YIELD_MS = 25;
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-}
-
-const deferred = <T>(): Deferred<T> => {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // A caller that only awaits `done` must not get an unhandled rejection from `caughtUp`.
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
-};
 
 /**
  * A catch-up subscription over any log that can be read in pages by position. Delivery is
@@ -77,22 +60,8 @@ export const startCatchUp = (source: CatchUpSource, options: SubscribeOptions, p
     }
   };
 
-  const done = run().then(
-    () => caughtUp.reject(new Error('subscription stopped before it caught up')),
-    (error: unknown) => {
-      caughtUp.reject(error);
-      throw error;
-    },
-  );
-  done.catch(() => undefined);
-
-  return {
-    caughtUp: caughtUp.promise,
-    done,
-    stop: async () => {
-      stopped = true;
-      cancelWait();
-      await done.catch(() => undefined);
-    },
-  };
+  return subscriptionHandle(run(), caughtUp, () => {
+    stopped = true;
+    cancelWait();
+  });
 };

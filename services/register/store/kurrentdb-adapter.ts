@@ -24,6 +24,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './port.js';
+import { deferred, subscriptionHandle } from './subscription-handle.js';
 
 export interface KurrentDbAdapterOptions {
   /** Names the store in errors (the connection string without credentials). */
@@ -42,17 +43,6 @@ class HandlerFailure {
 class SubscriptionEnded extends StoreUnavailableError {}
 
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 5000, 10_000, 30_000];
-
-const deferred = <T>() => {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
-};
 
 /**
  * The event-store port over a KurrentDB connection (`KurrentWire`). The server checks expected
@@ -201,24 +191,11 @@ export const kurrentDbEventStore = (wire: KurrentWire, options: KurrentDbAdapter
       }
     };
 
-    const done = run().then(
-      () => caughtUp.reject(new Error('subscription stopped before it caught up')),
-      (error: unknown) => {
-        caughtUp.reject(error);
-        throw error;
-      },
-    );
-    done.catch(() => undefined);
-    return {
-      caughtUp: caughtUp.promise,
-      done,
-      stop: async () => {
-        stopped = true;
-        wakeFromPause();
-        await live?.unsubscribe().catch(() => undefined);
-        await done.catch(() => undefined);
-      },
-    };
+    return subscriptionHandle(run(), caughtUp, async () => {
+      stopped = true;
+      wakeFromPause();
+      await live?.unsubscribe().catch(() => undefined);
+    });
   };
 
   return {
