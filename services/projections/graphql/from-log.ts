@@ -4,6 +4,7 @@ import { residentStreamId } from '../../register/application/command-handler.js'
 import { statusAt } from '../../register/domain/status.js';
 import type { ResidentStatus } from '../../register/domain/status-types.js';
 import { collect, type EventStore, type RecordedEvent } from '../../register/store/port.js';
+import type { ReadModels } from '../read-models/types.js';
 
 /** Answers for a date other than the read models' own come from the log (architecture decision 2). */
 
@@ -21,4 +22,26 @@ export const statusFromLog = async (
   if (stream.length === 0) return null;
   const facts = stream.map(toFact);
   return statusAt(facts, knownAt === null || knownAt === undefined ? { asOf } : { asOf, knownAt });
+};
+
+/**
+ * The status the continuous-status view already holds, when it answers the question: the same date,
+ * no knowledge time, and the row has applied the stream's last event (one backwards read of one
+ * event checks it, so a command just appended is never answered from a stale row). The row was
+ * computed by the same `statusAt`; anything else is computed from the log.
+ */
+export const statusFromViewOrLog = async (
+  sources: { readonly store: EventStore; readonly readModels: ReadModels },
+  residentId: string,
+  asOf: IsoDate,
+  knownAt?: Instant | null,
+): Promise<ResidentStatus | null> => {
+  if (knownAt === null || knownAt === undefined) {
+    const row = sources.readModels.statusOf(residentId);
+    if (row !== null && row.asOf === asOf) {
+      const [last] = await collect(sources.store.readStream(residentStreamId(residentId), { direction: 'backwards', maxCount: 1 }));
+      if (last !== undefined && last.revision === row.revision) return row.status;
+    }
+  }
+  return statusFromLog(sources.store, residentId, asOf, knownAt);
 };

@@ -3,7 +3,7 @@ import type { CardView } from '../../../register/domain/status-types.js';
 import type { CardRow } from '../../read-models/types.js';
 import { cardNumberArg, residentIdArg } from '../arguments.js';
 import type { GraphqlContext } from '../context.js';
-import { statusFromLog } from '../from-log.js';
+import { statusFromLog, statusFromViewOrLog } from '../from-log.js';
 import { presentResident, type ResidentNode } from '../present-resident.js';
 
 /** `resident`, `residentByCard`, `cardValidity`: one person or one card, at a legal date. */
@@ -22,7 +22,7 @@ interface CardArgs {
 /** Unknown resident → null (the field is nullable; a NOT_FOUND error would tell no more). */
 const resident = async (_: unknown, args: ResidentArgs, ctx: GraphqlContext): Promise<ResidentNode | null> => {
   const id = residentIdArg('id', args.id);
-  const status = await statusFromLog(ctx.sources.store, id, args.asOf ?? ctx.today, args.knownAt);
+  const status = await statusFromViewOrLog(ctx.sources, id, args.asOf ?? ctx.today, args.knownAt);
   return status === null ? null : presentResident(id, status);
 };
 
@@ -31,7 +31,7 @@ const residentByCard = async (_: unknown, args: CardArgs, ctx: GraphqlContext): 
   const number = cardNumberArg('number', args.number);
   const row = ctx.sources.readModels.card(number);
   if (row === null) return null;
-  const status = await statusFromLog(ctx.sources.store, row.residentId, args.asOf ?? ctx.today);
+  const status = await statusFromViewOrLog(ctx.sources, row.residentId, args.asOf ?? ctx.today);
   if (status === null || !status.cards.some((card) => card.cardNumber === number)) return null;
   return presentResident(row.residentId, status);
 };
