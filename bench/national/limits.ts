@@ -15,8 +15,9 @@ export const LIMITS: Record<string, string> = {
     'The live projector applies one event per transaction and recomputes the resident with `statusAt`; at 100 events/s it keeps up, so the lag is the recompute plus the subscription wake-up.',
   'clock tick over the population':
     'The first tick examines every resident: a stream read, parse and `plannedClockEvents` (the status function) each. Next: tick only the deadline index\'s due residents plus the changed ones (the daily clock in `register start` already does), and parse facts once per resident.',
-  'resident(id) p50': '`resident(id)` reads the resident\'s stream from the log and computes `statusAt` on each request (bitemporal answers), and every read of personal data is written to the audit log.',
-  'resident(id) p99': 'As p50; the tail adds the audit-log write and the writer contending for the SQLite file.',
-  'addressLapses page p99': 'A page of the lapse index plus each node\'s resident.',
+  'resident(id) p50':
+    'Each request reads the resident\'s stream from the log, parses it and computes `statusAt` (answers at any date come from the log), then writes the audit record of the personal-data read in its own durable transaction (audit.db, synchronous=FULL: one fsync per response); Apollo, auth and the complexity guard add a few ms (`cardValidity`, answered from the card index without audit, shows that floor). Next: serve today\'s answer from the status view, group-commit the audit log (the records of concurrent responses in one fsync), and profile the per-request overhead.',
+  'resident(id) p99': 'As p50, plus queueing once the offered rate exceeds what one process serves on the cores left, and the writer and the projector contending for the CPU and the disk.',
+  'addressLapses page p99': 'A page of the lapse index (SQLite, indexed by municipality) plus the audit record of every resident on the page in one durable transaction; the 127-municipality population puts more rows in each municipality than ≈ 1,900 would.',
   'serving RSS (register start), peak': 'Node heap, SQLite page caches of the three files, Apollo.',
 };
