@@ -1,7 +1,7 @@
+import { v5 as uuidv5 } from 'uuid';
 import type { PersonalParticulars } from '../../events/values.js';
 import { normalName } from '../projections/read-models/identity-index.js';
 import type { ReadModels } from '../projections/read-models/types.js';
-import { v5 as uuidv5 } from 'uuid';
 import { relayKey, type Relay } from './relay-schema.js';
 
 /**
@@ -31,7 +31,6 @@ const relayDateOf = (relay: Relay): string | undefined => {
   if (relay.type === 'resident-record-correction') return undefined;
   return relay.notifiedOn;
 };
-
 
 const mismatchesWith = (relay: Relay, particulars: PersonalParticulars): string[] =>
   [
