@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchOptions } from './national/options.js';
 import { runNationalBench } from './national/run.js';
+import { savedAsOf } from './national/state.js';
 import { renderSummary } from './national/summary.js';
 import { checkTargets } from './national/targets.js';
 
@@ -15,10 +16,12 @@ const { values } = parseArgs({
     tier: { type: 'string' }, residents: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' },
     'command-seconds': { type: 'string' }, 'lag-seconds': { type: 'string' }, 'lag-rate': { type: 'string' },
     'query-rate': { type: 'string' }, 'query-seconds': { type: 'string' }, 'write-rate': { type: 'string' },
-    'import-batch': { type: 'string' }, 'no-graphql': { type: 'boolean' },
+    'import-batch': { type: 'string' }, 'no-graphql': { type: 'boolean' }, tick: { type: 'string' }, 'data-dir': { type: 'string' },
   },
 });
-const options = benchOptions(values);
+// A resumed run keeps the legal date it started with, even when resumed on a later day.
+const keptAsOf = values['as-of'] === undefined && values['data-dir'] !== undefined ? savedAsOf(values['data-dir']) : undefined;
+const options = benchOptions(keptAsOf === undefined ? values : { ...values, 'as-of': keptAsOf });
 const results = await runNationalBench(options, (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`));
 const checks = checkTargets(results);
 mkdirSync(options.outDir, { recursive: true });

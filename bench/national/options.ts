@@ -31,6 +31,10 @@ export const BenchOptionsSchema = z.object({
   importBatch: positiveInt('import-batch'),
   /** Skip the GraphQL phase (it needs `npm run build`: the register runs as a child process). */
   graphql: z.boolean(),
+  /** Phase (f): the register's daily tick over the residents due (`due`), or every resident in the log (`all`). */
+  tick: z.enum(['due', 'all'], { error: '--tick must be due or all' }),
+  /** Where the run keeps its files and its progress; kept afterwards, and a rerun resumes it. Absent: a temporary directory, removed. */
+  dataDir: z.string().min(1, '--data-dir must not be empty').optional(),
 });
 export type BenchOptions = z.infer<typeof BenchOptionsSchema>;
 
@@ -53,5 +57,7 @@ export const benchOptions = (flags: Record<string, string | boolean | undefined>
     writeRate: pick('write-rate', t.writeRate),
     importBatch: pick('import-batch', 500),
     graphql: flags['no-graphql'] !== true,
+    tick: pick('tick', 'due'),
+    ...(typeof flags['data-dir'] === 'string' ? { dataDir: flags['data-dir'] } : {}),
   });
 };

@@ -1,22 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectionDbPath } from '../../services/projections/runtime/projection-db.js';
 import { openSqliteEventStore } from '../../services/register/store/sqlite.js';
 import { machineInfo, round } from '../machine.js';
-import { bulkImport, type BulkImportFigures } from './bulk-import.js';
+import { bulkImport, type BulkImportFigures, type PopulationSample } from './bulk-import.js';
 import { clockTick, type TickFigures } from './clock-tick.js';
 import { commandPath, type CommandPathFigures } from './command-path.js';
 import { footprint, type FootprintFigures } from './footprint.js';
 import { graphqlLoad, type GraphqlFigures } from './graphql-load.js';
 import type { BenchOptions } from './options.js';
 import { rebuild, type RebuildFigures } from './rebuild.js';
+import { openState, type StateKeeper } from './state.js';
 import { visibilityLag, type LagFigures } from './visibility-lag.js';
 
 export interface NationalResults {
   readonly benchmark: 'national-scale register (issue 8)';
   readonly measuredAt: string;
-  readonly machine: ReturnType<typeof machineInfo> & { readonly loadAverageAtStart: number[]; readonly loadAverageAtEnd: number[] };
+  readonly machine: ReturnType<typeof machineInfo> & {
+    readonly loadAverageAtStart: number[];
+    readonly loadAverageAtEnd: number[];
+    readonly diskFreeGiBAtStart: number;
+  };
   readonly parameters: BenchOptions;
   readonly phases: {
     readonly commandPath: CommandPathFigures;
@@ -29,62 +34,116 @@ export interface NationalResults {
   };
   /** Seconds each phase took on the wall clock, in the order run. */
   readonly wallSeconds: Record<string, number>;
+  /** Times each phase was started: 2 or more means the run was interrupted in it and the phase re-run from its start. */
+  readonly attempts: Record<string, number>;
+  /** When the run started (earlier than `measuredAt` by the whole run, and by the pauses of a resumed one). */
+  readonly startedAt: string;
 }
 
 /**
  * The timed phases' writers take residents beyond the loaded population (at most 3.7 M): the command
  * path right after it, the others from fixed indexes; the generator's card numbers hold indexes < 6.25 M.
+ * A phase re-run after an interruption takes the next slice, so it never repeats the commands of the
+ * interrupted attempt (they would be idempotent replays, not work).
  */
-const WRITER_INDEX = { lag: 5_000_000, graphql: 5_500_000 } as const;
+const WRITER_INDEX = { lag: 5_000_000, graphql: 5_500_000, commandSlice: 200_000, writerSlice: 50_000 } as const;
+
+/** Rough bytes on disk per event of the log and the read models together, for the warning before a run. */
+const DISK_BYTES_PER_EVENT = 1_300;
+const EVENTS_PER_RESIDENT = 16;
 
 const load = (): number[] => loadavg().map((v) => round(v, 2));
+const freeGiB = (dir: string): number => {
+  const s = statfsSync(dir);
+  return round((s.bavail * s.bsize) / 2 ** 30, 1);
+};
 
-/** Runs phases (b), (a), (c), (f), (d), (e), (g) on a fresh data directory (removed afterwards). */
-export const runNationalBench = async (options: BenchOptions, log: (line: string) => void = () => undefined): Promise<NationalResults> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-national-'));
-  const wallSeconds: Record<string, number> = {};
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    log(`${name}…`);
-    const t0 = performance.now();
-    const result = await work();
-    wallSeconds[name] = round((performance.now() - t0) / 1000, 1);
-    log(`${name}: ${wallSeconds[name]} s ${JSON.stringify(result, (key, value: unknown) => (key === 'sample' || key === 'eventMix' ? undefined : value)).slice(0, 400)}`);
-    return result;
+type Log = (line: string) => void;
+
+/** Runs a phase unless a previous run in the same data directory finished it; its figures go into the state. */
+const phaseRunner = (keeper: StateKeeper, log: Log) => async <T>(name: string, work: (attempt: number) => Promise<T>): Promise<T> => {
+  const { state } = keeper;
+  if (name in state.phases) {
+    log(`${name}: done in an earlier run (${state.wallSeconds[name] ?? '?'} s), figures kept`);
+    return state.phases[name] as T;
+  }
+  const attempt = (state.attempts[name] ?? 0) + 1;
+  state.attempts[name] = attempt;
+  keeper.save();
+  log(attempt === 1 ? `${name}…` : `${name}… (attempt ${attempt}: the earlier one was interrupted; the phase starts over)`);
+  const t0 = performance.now();
+  const result = await work(attempt);
+  state.wallSeconds[name] = round((performance.now() - t0) / 1000, 1);
+  state.phases[name] = result;
+  keeper.save();
+  log(`${name}: ${state.wallSeconds[name]} s ${JSON.stringify(result, (key, value: unknown) => (key === 'sample' || key === 'eventMix' ? undefined : value)).slice(0, 400)}`);
+  return result;
+};
+
+/** A progress line at most every `seconds`. */
+const every = (seconds: number, log: Log) => {
+  let last = 0;
+  return (line: () => string): void => {
+    if (performance.now() - last < seconds * 1000) return;
+    last = performance.now();
+    log(`  ${line()}`);
   };
-  const loadAverageAtStart = load();
+};
+
+const en = (n: number): string => n.toLocaleString('en');
+
+/**
+ * Runs phases (b), (a), (c), (f), (d), (e), (g). Without `dataDir`: in a fresh temporary directory,
+ * removed afterwards. With it: the files and the progress stay there, and running again with the same
+ * parameters resumes — finished phases are not run again, the bulk import continues after its last
+ * committed batch, an interrupted phase starts over.
+ */
+export const runNationalBench = async (options: BenchOptions, log: Log = () => undefined): Promise<NationalResults> => {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bench-national-'));
+  mkdirSync(dataDir, { recursive: true });
+  const keeper = openState(dataDir, { tier: options.tier, residents: options.residents, seed: options.seed, asOf: options.asOf },
+    () => ({ startedAt: new Date().toISOString(), loadAverageAtStart: load() }), options.dataDir !== undefined);
+  const { state } = keeper;
+  const diskFreeGiBAtStart = freeGiB(dataDir);
+  const needGiB = round((options.residents * EVENTS_PER_RESIDENT * DISK_BYTES_PER_EVENT) / 2 ** 30, 1);
+  log(`data directory ${dataDir}: ${diskFreeGiBAtStart} GiB free, the run needs about ${needGiB} GiB${needGiB > diskFreeGiBAtStart ? ' — NOT ENOUGH, expect it to fail for lack of space' : ''}`);
+  if (Object.keys(state.attempts).length > 0) log(`resuming: phases done ${Object.keys(state.phases).join(', ') || 'none'}`);
+  const phase = phaseRunner(keeper, log);
   const registerDb = join(dataDir, 'register.db');
+  const projectionsDb = projectionDbPath(dataDir);
   const store = openSqliteEventStore({ file: registerDb });
   try {
-    let lastReport = 0;
-    const { figures: bulk, sample } = await timed('bulk import', () => bulkImport(store, { residents: options.residents, seed: options.seed, batch: options.importBatch }, (residents, events) => {
-      if (performance.now() - lastReport < 5000) return;
-      lastReport = performance.now();
-      log(`  ${residents.toLocaleString('en')} residents, ${events.toLocaleString('en')} events`);
+    const progress = every(10, log);
+    const { figures: bulk, sample } = await phase('bulk import', () => bulkImport(store, { residents: options.residents, seed: options.seed, batch: options.importBatch }, (residents, events) =>
+      progress(() => `${en(residents)} residents, ${en(events)} events`))) as { figures: BulkImportFigures; sample: PopulationSample };
+    const command = await phase('command path', (attempt) =>
+      commandPath(store, { seed: options.seed, firstIndex: options.residents + (attempt - 1) * WRITER_INDEX.commandSlice, seconds: options.commandSeconds }));
+    const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, (position, head) =>
+      progress(() => `rebuilt to position ${en(position)} of ${en(head)}`)));
+    const ticked = await phase('clock tick', () => clockTick(store, { asOf: options.asOf, selection: options.tick, projectionsDb }, (examined) =>
+      progress(() => `${en(examined)} residents examined`)));
+    const lag = await phase('visibility lag', (attempt) => visibilityLag(store, projectionsDb, {
+      today: options.asOf, seed: options.seed, firstIndex: WRITER_INDEX.lag + (attempt - 1) * WRITER_INDEX.writerSlice, rate: options.lagRate, seconds: options.lagSeconds,
     }));
-    const first = options.residents;
-    const command = await timed('command path', () => commandPath(store, { seed: options.seed, firstIndex: first, seconds: options.commandSeconds }));
-    const rebuilt = await timed('rebuild', () => rebuild(store, projectionDbPath(dataDir), options.asOf));
-    const ticked = await timed('clock tick', () => clockTick(store, options.asOf));
-    const lag = await timed('visibility lag', () => visibilityLag(store, projectionDbPath(dataDir), {
-      today: options.asOf, seed: options.seed, firstIndex: WRITER_INDEX.lag, rate: options.lagRate, seconds: options.lagSeconds,
-    }));
-    const graphql = !options.graphql ? null : await timed('graphql', () => graphqlLoad(store, dataDir, sample, {
-      seed: options.seed, firstIndex: WRITER_INDEX.graphql, rate: options.queryRate, seconds: options.querySeconds, writeRate: options.writeRate,
+    const graphql = !options.graphql ? null : await phase('graphql', (attempt) => graphqlLoad(store, dataDir, sample, {
+      seed: options.seed, firstIndex: WRITER_INDEX.graphql + (attempt - 1) * WRITER_INDEX.writerSlice, rate: options.queryRate, seconds: options.querySeconds, writeRate: options.writeRate,
     }));
     const head = await store.headPosition();
     return {
       benchmark: 'national-scale register (issue 8)',
       measuredAt: new Date().toISOString(),
-      machine: { ...machineInfo(), loadAverageAtStart, loadAverageAtEnd: load() },
+      startedAt: state.startedAt,
+      machine: { ...machineInfo(), loadAverageAtStart: state.loadAverageAtStart, loadAverageAtEnd: load(), diskFreeGiBAtStart },
       parameters: options,
       phases: {
         commandPath: command, bulkImport: bulk, rebuild: rebuilt, visibilityLag: lag, graphql, clockTick: ticked,
-        footprint: footprint(registerDb, projectionDbPath(dataDir), head),
+        footprint: footprint(registerDb, projectionsDb, head),
       },
-      wallSeconds,
+      wallSeconds: state.wallSeconds,
+      attempts: state.attempts,
     };
   } finally {
     await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 };

@@ -22,10 +22,21 @@ const phaseRows = (r: NationalResults): string[][] => {
       `${n(q.requestsPerSecond)} req/s`, `p50 ${n(q.p50Ms)} ms, p99 ${n(q.p99Ms)} ms, max ${n(q.maxMs)} ms, ${n(q.failed)} failed`,
     ]));
   }
-  rows.push(['(f) clock tick over every resident', `${n(p.clockTick.residentsPerSecond)} residents/s`, `${n(p.clockTick.residentsExamined)} residents in ${n(p.clockTick.seconds)} s, ${n(p.clockTick.eventsAppended)} events appended`]);
+  const tick = p.clockTick;
+  rows.push([
+    tick.selection === 'due' ? '(f) daily clock tick (the residents the deadline index has due)' : '(f) clock tick over every resident in the log',
+    `${n(tick.residentsPerSecond)} residents/s`,
+    `${n(tick.residentsExamined)} residents in ${n(tick.seconds)} s (selecting them ${n(tick.selectSeconds)} s), ${n(tick.eventsAppended)} events appended`,
+  ]);
   const f = p.footprint;
   rows.push(['(g) footprint', `register.db ${n(Math.round(f.registerDbBytesPerMillionEvents / 2 ** 20))} MiB per million events`, `register.db ${n(Math.round(f.registerDbBytes / 2 ** 20))} MiB for ${n(f.logEvents)} events; projections.db ${n(Math.round(f.projectionsDbBytes / 2 ** 20))} MiB; bench process peak RSS ${n(f.benchPeakRssMiB)} MiB${p.graphql === null ? '' : `; serving RSS idle ${n(p.graphql.servingRssMiB.idle)} MiB, peak ${n(p.graphql.servingRssMiB.peak)} MiB`}`]);
   return rows;
+};
+
+const rerunNote = (r: NationalResults): string[] => {
+  const rerun = Object.entries(r.attempts).filter(([, times]) => times > 1);
+  if (rerun.length === 0) return [];
+  return ['', `Resumed run (started ${r.startedAt}): interrupted and started over — ${rerun.map(([name, times]) => `${name} (${times} attempts; the figures are the last attempt's)`).join(', ')}. The bulk import resumes after its last committed batch; its figures add up every attempt's batches.`];
 };
 
 /** The Markdown summary written beside the JSON: figures, targets with their gaps, and what limits them. */
@@ -51,6 +62,7 @@ export const renderSummary = (r: NationalResults, checks: readonly TargetCheck[]
     ...(missed.length === 0 ? ['Every target met.'] : ['## What limits the missed ones, and the next step', '', ...missed.map((c) => `- **${c.figure}** (${c.gapFactor}× short): ${LIMITS[c.figure] ?? 'not profiled yet.'}`)]),
     '',
     `Wall time per phase (s): ${Object.entries(r.wallSeconds).map(([k, v]) => `${k} ${n(v)}`).join(', ')}.`,
+    ...rerunNote(r),
     '',
   ].join('\n');
 };
