@@ -6,6 +6,7 @@ import { foldResident } from '../domain/resident.js';
 import { collect, type JsonObject, type NewEvent, type RecordedEvent } from '../store/port.js';
 import type { AppendedEvent, CommandHandlerDeps, CommandRequest, CommandResult } from './command-handler.js';
 import { RevisionMismatchError } from './errors.js';
+import { factCacheOf } from './fact-cache.js';
 import { keyedEventId, keyUse, metadataString, requestHash, toJsonObject } from './idempotency.js';
 
 /** One request being handled: its command id is the causation id of every event it appends. */
@@ -63,7 +64,7 @@ export const attemptOnce = async (deps: AttemptDeps, attempt: Attempt): Promise<
     if (use.kind === 'replay') return replayOf(request.residentId, use.events);
   }
   checkExpected(streamId, request.expectedRevision, revision);
-  const decided = decide(request.command, foldResident(stream.map(toFact)));
+  const decided = decide(request.command, foldResident(factCacheOf(store).factsOf(stream, toFact)));
   if (decided.length === 0) return { residentId: request.residentId, revision, events: [], replayed: false };
   const events = toNewEvents(deps, attempt, decided);
   const result = await store.append(streamId, events, revision < 0 ? 'no-stream' : revision);
