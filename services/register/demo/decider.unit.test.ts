@@ -64,3 +64,14 @@ describe('every generated command is one the resident decider accepts (architect
     expect(duplicates).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('a landing just before the window, notified inside it (found by the tier-s benchmark)', () => {
+  it('leaves nothing for good before the residence notification is filed (seed bench, resident #129055)', () => {
+    const [resident] = [...generatePopulation({ residents: 1, seed: 'bench', firstIndex: 129055 })];
+    if (resident === undefined) throw new Error('no resident generated');
+    const notified = resident.commands.find((c) => c.command.type === 'NotifyResidenceAddress');
+    const departed = resident.commands.find((c) => c.command.type === 'ConfirmDeparture');
+    if (notified !== undefined && departed !== undefined) expect(departed.recordedAt > notified.recordedAt).toBe(true);
+    expect(() => replay(resident)).not.toThrow();
+  });
+});

@@ -27,15 +27,22 @@ const land = (story: Story, status: StatusOfResidence, attributes: StatusAttribu
   if (story.rng.chance(0.9)) story.organization = drawOrganization(story.rng, status === 'student');
 };
 
-/** A timely residence notification after the landing (NOTIF-1), part of the migrated history. */
-const settle = (story: Story, municipality: Municipality, landedOn: Day, migrationOn: Day): void => {
+/**
+ * A timely residence notification after the landing (NOTIF-1), part of the migrated history unless it
+ * is filed inside the window. Returns the day it is filed: the life inside the window starts after it.
+ */
+const settle = (story: Story, municipality: Municipality, landedOn: Day, migrationOn: Day): Day => {
   const movedIn = landedOn + story.rng.int(0, 10);
   const filedOn = Math.min(openDayFrom(movedIn + story.rng.int(0, 10)), (story.held?.decideOn ?? Infinity) - 1);
-  if (filedOn >= WINDOW_START) return notifyResidence(story, newHome(story, municipality), '19-7', 'brra-30-46', movedIn, filedOn);
+  if (filedOn >= WINDOW_START) {
+    notifyResidence(story, newHome(story, municipality), '19-7', 'brra-30-46', movedIn, filedOn);
+    return filedOn;
+  }
   const home = newHome(story, municipality);
   const data = { residentId: story.residentId, basis: '19-7', address: { municipalityCode: home.municipality.code, line: home.line }, movedInOn: isoOf(movedIn), notifiedOn: isoOf(filedOn), deemedBy: 'brra-30-46', cardPresented: true, relayId: `relay-${home.municipality.code}-migrated-${story.index}`, filedBy: 'self' } as const;
   migrate(story, { type: 'NotifyResidenceAddress', data }, filedOn, migrationOn);
   story.home = home;
+  return filedOn;
 };
 
 /** Arts. 20, 22: a permission granted before the register opened, with the card that notified it. */
@@ -87,6 +94,9 @@ const changedHistory = (story: Story, from: StatusOfResidence, to: StatusOfResid
 export const alreadyResident = (story: Story, status: StatusOfResidence, child: boolean, municipality: Municipality): Day => {
   const { rng } = story;
   const migrationOn = openDayFrom(dayOf('2023-12-01') + rng.int(0, 24));
+  // A landing just before the window may be notified inside it: nothing else happens before that filing
+  // (a departure for good first would make the notification one from a person already gone).
+  let settledOn = WINDOW_START - 1;
   if (status === 'permanent-resident') permanentHistory(story, child, municipality, migrationOn);
   else if (status === 'technical-intern-training-i-b' && rng.chance(0.5)) changedHistory(story, status, 'technical-intern-training-ii-b', municipality, migrationOn);
   else if (status === 'specified-skilled-worker-ii') changedHistory(story, 'specified-skilled-worker-i', status, municipality, migrationOn);
@@ -95,10 +105,10 @@ export const alreadyResident = (story: Story, status: StatusOfResidence, child: 
     const span = periodEnd(WINDOW_START, monthsOf(period)) - WINDOW_START;
     const landedOn = Math.max(WINDOW_START + 90 - rng.int(91, span - 1), story.born + 1);
     land(story, status, attributesFor(rng, status, child), period, landedOn, migrationOn);
-    settle(story, municipality, landedOn, migrationOn);
+    settledOn = settle(story, municipality, landedOn, migrationOn);
   }
   renewLapsedCards(story, migrationOn);
-  return WINDOW_START;
+  return Math.max(WINDOW_START, settledOn + 1);
 };
 
 /** A new landing inside the window; a few never notify a residence (ground (viii)) and drop out of sight. */
