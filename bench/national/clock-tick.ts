@@ -32,9 +32,10 @@ const dueResidents = (projectionsDb: string, asOf: IsoDate): readonly string[] =
 };
 
 /**
- * Phase (f): the daily clock tick at national size. `due` is the tick `register start` runs every day
- * (the residents the deadline index has due, from the projections rebuilt in (c)); `all` examines
- * every resident in the log, as the very first tick after a migration does, for comparison.
+ * Phase (f): the daily clock tick at national size, as of the day after the read models' date. `due`
+ * is the tick `register start` runs at every midnight (the residents the read models rebuilt in (c)
+ * name as due by that day); `all` examines every resident in the log, as the very first tick after a
+ * migration does (it also appends the clock events of the whole migrated history).
  */
 export const clockTick = async (
   store: EventStore, options: { asOf: IsoDate; selection: TickSelection; projectionsDb: string }, onProgress?: (examined: number) => void,

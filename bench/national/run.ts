@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectionDbPath } from '../../services/projections/runtime/projection-db.js';
+import { dayAfter } from '../../services/register/domain/rules/calendar.js';
 import { openSqliteEventStore } from '../../services/register/store/sqlite.js';
 import { machineInfo, round } from '../machine.js';
 import { bulkImport, type BulkImportFigures, type PopulationSample } from './bulk-import.js';
@@ -120,10 +121,12 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
       commandPath(store, { seed: options.seed, firstIndex: options.residents + (attempt - 1) * WRITER_INDEX.commandSlice, seconds: options.commandSeconds }));
     const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, (position, head) =>
       progress(() => `rebuilt to position ${en(position)} of ${en(head)}`)));
-    const ticked = await phase('clock tick', () => clockTick(store, { asOf: options.asOf, selection: options.tick, projectionsDb }, (examined) =>
+    // The read models are as of `asOf` (c); the daily tick is the next midnight's, as `register start` runs it.
+    const tickDay = dayAfter(options.asOf);
+    const ticked = await phase('clock tick', () => clockTick(store, { asOf: tickDay, selection: options.tick, projectionsDb }, (examined) =>
       progress(() => `${en(examined)} residents examined`)));
     const lag = await phase('visibility lag', (attempt) => visibilityLag(store, projectionsDb, {
-      today: options.asOf, seed: options.seed, firstIndex: WRITER_INDEX.lag + (attempt - 1) * WRITER_INDEX.writerSlice, rate: options.lagRate, seconds: options.lagSeconds,
+      today: tickDay, seed: options.seed, firstIndex: WRITER_INDEX.lag + (attempt - 1) * WRITER_INDEX.writerSlice, rate: options.lagRate, seconds: options.lagSeconds,
     }));
     const graphql = !options.graphql ? null : await phase('graphql', (attempt) => graphqlLoad(store, dataDir, sample, {
       seed: options.seed, firstIndex: WRITER_INDEX.graphql + (attempt - 1) * WRITER_INDEX.writerSlice, rate: options.queryRate, seconds: options.querySeconds, writeRate: options.writeRate,

@@ -117,6 +117,14 @@ describe('ReadModels queries over the projection database', () => {
     expect(models.checkpoint()).toBeGreaterThan(0);
   });
 
+  it('residentsDueBy also names a quiet resident on the day the status turns without an event (a card or period of stay ending: Art. 19-14)', () => {
+    const nextChange = db.prepare('SELECT next_change_on FROM resident_status WHERE resident_id = ?').pluck();
+    const turn = nextChange.get(ANNA);
+    if (typeof turn !== 'string') throw new Error('ANNA has no next change');
+    expect(models.residentsDueBy(TODAY)).not.toContain(ANNA);
+    expect(models.residentsDueBy(turn)).toContain(ANNA);
+  });
+
   it('rejects a malformed cursor, a cursor of another list, and a negative page size', () => {
     const deadlineCursor = models.deadlines({ dueFrom: '2026-01-01', dueTo: '2027-12-31' }, 1, null).endCursor;
     expect(() => models.residents({}, 1, 'not-a-cursor')).toThrow(InvalidPageRequestError);

@@ -43,9 +43,12 @@ export const createReadModels = (db: Database): ReadModels => {
     // A number given to two residents (a data error) answers with the latest issue.
     card: db.prepare('SELECT * FROM cards WHERE card_number = ? ORDER BY issued_on DESC, resident_id LIMIT 1'),
     counts: db.prepare('SELECT key, count FROM counts WHERE dimension = ? ORDER BY count DESC, key'),
+    // The status view's next turn covers what no deadline row names: a card or period of stay ending
+    // (Art. 19-14), a re-entry limit passing — the clock has events to append for a quiet resident then too.
     dueBy: db.prepare(
-      `SELECT resident_id FROM deadlines WHERE effective <= ?
-       UNION SELECT resident_id FROM address_lapses WHERE state = 'candidate' AND from_on <= ?
+      `SELECT resident_id FROM deadlines WHERE effective <= @date
+       UNION SELECT resident_id FROM address_lapses WHERE state = 'candidate' AND from_on <= @date
+       UNION SELECT resident_id FROM resident_status WHERE next_change_on <= @date
        ORDER BY resident_id`,
     ).pluck(),
   };
@@ -81,7 +84,7 @@ export const createReadModels = (db: Database): ReadModels => {
       ),
     counts: (dimension) => sql.counts.all(dimension) as CountRow[],
     residentsByIdentity: (particulars, limit) => identities.find(particulars, limit),
-    residentsDueBy: (date) => sql.dueBy.all(date, date) as string[],
+    residentsDueBy: (date) => sql.dueBy.all({ date }) as string[],
     checkpoint: () => checkpoint.read(),
   };
 };

@@ -118,7 +118,10 @@ export interface ReadModels {
   counts(dimension: CountDimension): readonly CountRow[];
   /** Residents whose current name (normalised), date of birth and nationality are these; at most `limit`. */
   residentsByIdentity(particulars: { readonly name: string; readonly dateOfBirth: IsoDate; readonly nationality: string }, limit: number): readonly string[];
-  /** Residents with a deadline due on or before the date, or an open lapse ground: what the clock must look at. */
+  /**
+   * What the daily clock must look at: residents with a deadline due on or before the date, an open
+   * lapse ground, or a status that turns by then without an event (the status view's next change).
+   */
   residentsDueBy(date: IsoDate): readonly string[];
   /** Global log position of the last event applied. */
   checkpoint(): number;
