@@ -41,6 +41,14 @@ export const parseStoredEvent = ({ type, data, metadata }: StoredEvent): ParsedE
   return { event, metadata: parsedMetadata };
 };
 
+/**
+ * Parses only an event's data, stored at `schemaVersion`: upcast to the current version, then checked
+ * by the catalogue. For a reader that keeps the few metadata fields it needs itself (the projection's
+ * copy of each stream). Throws `UnknownEventTypeError`, `EventVersionError` or `EventSchemaError`.
+ */
+export const parseEventData = (type: string, schemaVersion: number, data: unknown): ResidentEvent =>
+  parseEvent(entryOf(type), type, upcast(type, schemaVersion, data));
+
 /** What a store is given to append: the data validated and stamped with its current version. */
 export type EventToStore = ResidentEvent & { readonly metadata: EventMetadata };
 

@@ -54,8 +54,8 @@ export const addressLapseStore = (db: Database) => {
     ),
   };
   return {
-    replace: (residentId: string, rows: readonly LapseRow[]): void => {
-      sql.clear.run(residentId);
+    replace: (residentId: string, rows: readonly LapseRow[], hadRows: boolean): void => {
+      if (hadRows) sql.clear.run(residentId);
       rows.forEach((row, seq) => sql.insert.run({ ...row, seq }));
     },
   };

@@ -48,8 +48,8 @@ export const cardIndexStore = (db: Database) => {
     ),
   };
   return {
-    replace: (residentId: string, rows: readonly CardRow[]): void => {
-      sql.clear.run(residentId);
+    replace: (residentId: string, rows: readonly CardRow[], hadRows: boolean): void => {
+      if (hadRows) sql.clear.run(residentId);
       rows.forEach((row) => sql.insert.run({ ...row, valid: row.valid ? 1 : 0 }));
     },
   };

@@ -21,6 +21,9 @@ export const countKeysOf = (row: CountedFields | null): CountKeys | null =>
         nationality: row.nationality ?? UNKNOWN_KEY,
       };
 
+const sameKeys = (a: CountKeys | null, b: CountKeys | null): boolean =>
+  a === null || b === null ? a === b : COUNT_DIMENSIONS.every((dimension) => a[dimension] === b[dimension]);
+
 /**
  * The counts store, maintained incrementally inside the resident's transaction: the old row's keys
  * are decremented and the new row's incremented; a key whose count reaches 0 is removed.
@@ -42,8 +45,10 @@ export const countsStore = (db: Database) => {
   };
   return {
     move: (before: CountedFields | null, after: CountedFields | null): void => {
-      shift(countKeysOf(before), -1);
-      shift(countKeysOf(after), 1);
+      const [from, to] = [countKeysOf(before), countKeysOf(after)];
+      if (sameKeys(from, to)) return; // most recomputations: nothing to count differently
+      shift(from, -1);
+      shift(to, 1);
     },
   };
 };

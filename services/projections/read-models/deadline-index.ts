@@ -73,8 +73,8 @@ export const deadlineIndexStore = (db: Database) => {
     ),
   };
   return {
-    replace: (residentId: string, rows: readonly DeadlineRow[]): void => {
-      sql.clear.run(residentId);
+    replace: (residentId: string, rows: readonly DeadlineRow[], hadRows: boolean): void => {
+      if (hadRows) sql.clear.run(residentId);
       rows.forEach((row, seq) => sql.insert.run({ ...row, seq }));
     },
   };

@@ -18,8 +18,8 @@ export const identityIndexStore = (db: Database) => {
     find: db.prepare('SELECT resident_id FROM resident_identities WHERE identity_key = ? ORDER BY resident_id LIMIT ?').pluck(),
   };
   return {
-    replace: (residentId: string, particulars: PersonalParticulars | null): void => {
-      sql.clear.run(residentId);
+    replace: (residentId: string, particulars: PersonalParticulars | null, hadRows: boolean): void => {
+      if (hadRows) sql.clear.run(residentId);
       if (particulars !== null) sql.add.run(identityKey(particulars), residentId);
     },
     find: (particulars: Pick<PersonalParticulars, 'name' | 'dateOfBirth' | 'nationality'>, limit: number): string[] =>

@@ -1,63 +1,73 @@
 import type { Database } from 'better-sqlite3';
-import { toFact } from '../../register/application/command-attempt.js';
+import { currentVersionOf, RESIDENT_EVENT_REGISTRY, type ResidentEvent } from '../../../events/catalogue.js';
+import { EventSchemaError } from '../../../events/errors.js';
+import { EventMetadata } from '../../../events/metadata.js';
+import { parseEventData } from '../../../events/parse.js';
 import type { Fact } from '../../register/domain/facts.js';
 import type { RecordedEvent } from '../../register/store/port.js';
+import { packJson, unpackJson } from './packed-json.js';
 
 /** Resident streams are `resident-<residentId>` (architecture decision 1). */
 export const RESIDENT_STREAM_PREFIX = 'resident-';
 
 export const residentIdOfStream = (streamId: string): string => streamId.slice(RESIDENT_STREAM_PREFIX.length);
 
-interface FactRecord {
-  resident_id: string;
-  revision: number;
-  position: number;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/** The two metadata fields a fact needs; the rest of the metadata (correlation, source, request hash) is not copied. */
+const FactMetadata = EventMetadata.pick({ recordedAt: true, schemaVersion: true });
 
-/** A stored copy of an event, as the store handed it; parsed (and upcast) only when it is read. */
-const toRecorded = (row: FactRecord): RecordedEvent => ({
-  id: `${row.resident_id}/${row.revision}`,
-  streamId: `${RESIDENT_STREAM_PREFIX}${row.resident_id}`,
-  revision: row.revision,
-  position: row.position,
-  type: row.type,
-  data: JSON.parse(row.data) as RecordedEvent['data'],
-  metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+/**
+ * Parses an event of the log once, when it is copied: data upcast to the current version and checked
+ * by the catalogue, `recordedAt` for DT-8. Throws as `parseStoredEvent` does.
+ */
+export const factOfEvent = (event: RecordedEvent): Fact => {
+  const metadata = FactMetadata.safeParse(event.metadata);
+  if (!metadata.success) throw new EventSchemaError(event.type, metadata.error.issues, ['metadata']);
+  return { event: parseEventData(event.type, metadata.data.schemaVersion, event.data), recordedAt: metadata.data.recordedAt, revision: event.revision };
+};
+
+/** A copied fact: revision, type, recordedAt, data version, data as the catalogue parsed it. */
+type StoredFact = readonly [number, string, string, number, unknown];
+
+const toStored = (fact: Fact): StoredFact => [fact.revision, fact.event.type, fact.recordedAt, RESIDENT_EVENT_REGISTRY[fact.event.type].currentVersion, fact.event.data];
+
+/**
+ * Data stored at its type's current version was parsed by the catalogue when it was copied, into
+ * this file that only this module writes: it is taken as it is, which spares a schema parse of every
+ * fact on every recomputation. Data at an older version (an upcaster added since) is upcast and
+ * parsed again, as the store's events are.
+ */
+const fromStored = ([revision, type, recordedAt, version, data]: StoredFact): Fact => ({
+  event: version === currentVersionOf(type) ? ({ type, data } as ResidentEvent) : parseEventData(type, version, data),
+  recordedAt,
+  revision,
 });
 
 export interface ResidentFactsStore {
-  /** The last stream revision copied for the resident, -1 when none. */
-  appliedRevision(residentId: string): number;
-  insert(event: RecordedEvent): void;
-  /** Every fact of the resident, in stream order: the input of `statusAt`. */
+  /** Every fact copied for the resident, in stream order (none yet: empty): the input of `statusAt`. */
   factsOf(residentId: string): Fact[];
-  /** Every resident with at least one fact, ascending. */
-  residentIds(): string[];
+  /** Stores the resident's whole stream copy, `facts` in stream order from revision 0. */
+  save(residentId: string, facts: readonly Fact[]): void;
 }
 
 /**
- * The per-resident copy of the stream (a resident's stream is small). Raw events are kept, not
- * parsed ones, so that an upcaster added later applies to them as it does to the store's events.
+ * The per-resident copy of the stream, one row per resident: the facts as one packed BLOB (a
+ * resident's stream is small and always read whole), with the last revision copied beside it.
  */
 export const residentFactsStore = (db: Database): ResidentFactsStore => {
   const sql = {
-    applied: db.prepare('SELECT MAX(revision) AS revision FROM resident_facts WHERE resident_id = ?'),
-    insert: db.prepare('INSERT INTO resident_facts (resident_id, revision, position, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
-    facts: db.prepare('SELECT * FROM resident_facts WHERE resident_id = ? ORDER BY revision'),
-    residents: db.prepare('SELECT DISTINCT resident_id FROM resident_facts ORDER BY resident_id').pluck(),
+    facts: db.prepare('SELECT facts FROM resident_facts WHERE resident_id = ?').pluck(),
+    save: db.prepare(
+      `INSERT INTO resident_facts (resident_id, revision, facts) VALUES (?, ?, ?)
+       ON CONFLICT (resident_id) DO UPDATE SET revision = excluded.revision, facts = excluded.facts`,
+    ),
   };
   return {
-    appliedRevision: (residentId) => (sql.applied.get(residentId) as { revision: number | null }).revision ?? -1,
-    insert: (event) => {
-      sql.insert.run(
-        residentIdOfStream(event.streamId), event.revision, event.position, event.type,
-        JSON.stringify(event.data), JSON.stringify(event.metadata),
-      );
+    factsOf: (residentId) => {
+      const blob = sql.facts.get(residentId) as Buffer | undefined;
+      return blob === undefined ? [] : (unpackJson(blob) as StoredFact[]).map(fromStored);
     },
-    factsOf: (residentId) => (sql.facts.all(residentId) as FactRecord[]).map((row) => toFact(toRecorded(row))),
-    residentIds: () => sql.residents.all() as string[],
+    save: (residentId, facts) => {
+      sql.save.run(residentId, facts.at(-1)?.revision ?? -1, packJson(facts.map(toStored)));
+    },
   };
 };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../../events/values.js';
 import type { ResidentStatus } from '../../register/domain/status-types.js';
 import type { CountedFields } from './counts.js';
+import { packJson, unpackJson } from './packed-json.js';
 import type { StatusRow } from './types.js';
 
 /** The municipality of the current residence, or the last known one after a move-out (Art. 19-7 to 19-9, 22-4(1)(ix)). */
@@ -55,7 +56,29 @@ export interface StatusRecord {
   overdue_duties: string;
   lapse_grounds: string;
   next_change_on: string | null;
-  status: string;
+  /** The status as `packJson` packs it. */
+  status: Buffer;
+  cards_digest: number;
+  deadlines_digest: number;
+  lapses_digest: number;
+  identity_digest: number;
+}
+
+/** Digests of what the resident's rows in the other read models hold, to leave unchanged rows alone. */
+export interface RowDigests {
+  readonly cards: number;
+  readonly deadlines: number;
+  readonly lapses: number;
+  readonly identity: number;
+}
+
+/** What a recomputation compares its new rows with: the counted fields, the overdue duties (as stored) and the digests. */
+export interface StoredSummary extends CountedFields {
+  readonly overdueDuties: string;
+  /** The other indexed columns: when none of the indexed columns changes, the update leaves every index alone. */
+  readonly cardValidUntil: string | null;
+  readonly nextChangeOn: string | null;
+  readonly digests: RowDigests;
 }
 
 export const fromStatusRecord = (r: StatusRecord): StatusRow => ({
@@ -75,43 +98,78 @@ export const fromStatusRecord = (r: StatusRecord): StatusRow => ({
   overdueDuties: JSON.parse(r.overdue_duties) as string[],
   lapseGrounds: JSON.parse(r.lapse_grounds) as string[],
   nextChangeOn: r.next_change_on,
-  status: JSON.parse(r.status) as ResidentStatus,
+  status: unpackJson(r.status) as ResidentStatus,
 });
 
 const bit = (value: boolean): number => (value ? 1 : 0);
 
-/** The row as SQLite parameters: booleans as 0/1, lists and the status as JSON. */
-const toParams = (row: StatusRow): StatusRecord => ({
+/** The row as SQLite parameters: booleans as 0/1, lists as JSON, the status packed. */
+const toParams = (row: StatusRow, digests: RowDigests): StatusRecord => ({
   resident_id: row.residentId, as_of: row.asOf, revision: row.revision, mltr: bit(row.midToLongTermResident), mltr_reason: row.mltrReason,
   status_of_residence: row.statusOfResidence, period_expires_on: row.periodExpiresOn, municipality_code: row.municipalityCode,
   nationality: row.nationality, card_number: row.cardNumber, card_valid: row.cardValid === null ? null : bit(row.cardValid),
   card_valid_until: row.cardValidUntil, abroad: bit(row.abroad), overdue_duties: JSON.stringify(row.overdueDuties),
-  lapse_grounds: JSON.stringify(row.lapseGrounds), next_change_on: row.nextChangeOn, status: JSON.stringify(row.status),
+  lapse_grounds: JSON.stringify(row.lapseGrounds), next_change_on: row.nextChangeOn, status: packJson(row.status),
+  cards_digest: digests.cards, deadlines_digest: digests.deadlines, lapses_digest: digests.lapses, identity_digest: digests.identity,
 });
 
-/** The store of the continuous-status view: one row per resident, replaced whole. */
+type SummaryRecord = Pick<
+  StatusRecord,
+  | 'mltr' | 'municipality_code' | 'status_of_residence' | 'nationality' | 'overdue_duties' | 'card_valid_until' | 'next_change_on'
+  | 'cards_digest' | 'deadlines_digest' | 'lapses_digest' | 'identity_digest'
+>;
+
+const fromSummaryRecord = (r: SummaryRecord): StoredSummary => ({
+  midToLongTermResident: r.mltr === 1, municipalityCode: r.municipality_code, statusOfResidence: r.status_of_residence, nationality: r.nationality,
+  overdueDuties: r.overdue_duties, cardValidUntil: r.card_valid_until, nextChangeOn: r.next_change_on,
+  digests: { cards: r.cards_digest, deadlines: r.deadlines_digest, lapses: r.lapses_digest, identity: r.identity_digest },
+});
+
+/** The columns the indexes of resident_status (read-models/schema.ts) are on, besides the key. */
+const INDEXED = ['status_of_residence', 'municipality_code', 'mltr', 'card_valid_until', 'next_change_on'] as const;
+const UNINDEXED = [
+  'as_of', 'revision', 'mltr_reason', 'period_expires_on', 'nationality', 'card_number', 'card_valid', 'abroad', 'overdue_duties',
+  'lapse_grounds', 'status', 'cards_digest', 'deadlines_digest', 'lapses_digest', 'identity_digest',
+] as const;
+const COLUMNS = [...INDEXED, ...UNINDEXED];
+
+const sameIndexed = (r: StatusRecord, before: StoredSummary): boolean =>
+  r.status_of_residence === before.statusOfResidence && r.municipality_code === before.municipalityCode &&
+  r.mltr === (before.midToLongTermResident ? 1 : 0) && r.card_valid_until === before.cardValidUntil && r.next_change_on === before.nextChangeOn;
+
+const assignments = (columns: readonly string[]): string => columns.map((c) => `${c} = @${c}`).join(', ');
+
+/**
+ * The store of the continuous-status view: one row per resident. An existing row is updated in
+ * place (an UPDATE leaves the indexes of unchanged columns alone; INSERT OR REPLACE rewrote every index).
+ */
 export const statusViewStore = (db: Database) => {
   const sql = {
-    counted: db.prepare('SELECT mltr, municipality_code, status_of_residence, nationality FROM resident_status WHERE resident_id = ?'),
-    upsert: db.prepare(
-      `INSERT OR REPLACE INTO resident_status VALUES
-       (@resident_id, @as_of, @revision, @mltr, @mltr_reason, @status_of_residence, @period_expires_on, @municipality_code,
-        @nationality, @card_number, @card_valid, @card_valid_until, @abroad, @overdue_duties, @lapse_grounds, @next_change_on, @status)`,
+    summary: db.prepare(
+      `SELECT mltr, municipality_code, status_of_residence, nationality, overdue_duties, card_valid_until, next_change_on,
+        cards_digest, deadlines_digest, lapses_digest, identity_digest
+       FROM resident_status WHERE resident_id = ?`,
     ),
+    insert: db.prepare(`INSERT INTO resident_status (resident_id, ${COLUMNS.join(', ')}) VALUES (@resident_id, ${COLUMNS.map((c) => `@${c}`).join(', ')})`),
+    update: db.prepare(`UPDATE resident_status SET ${assignments(COLUMNS)} WHERE resident_id = @resident_id`),
+    // SQLite updates the indexes on the columns an UPDATE sets, changed or not.
+    updateUnindexed: db.prepare(`UPDATE resident_status SET ${assignments(UNINDEXED)} WHERE resident_id = @resident_id`),
     clearOverdue: db.prepare('DELETE FROM resident_overdue WHERE resident_id = ?'),
     addOverdue: db.prepare('INSERT INTO resident_overdue (duty, resident_id) VALUES (?, ?)'),
   };
   return {
-    /** The fields of the stored row that the counts are kept by, without parsing the status. */
-    counted: (residentId: string): CountedFields | null => {
-      const r = sql.counted.get(residentId) as Pick<StatusRecord, 'mltr' | 'municipality_code' | 'status_of_residence' | 'nationality'> | undefined;
-      return r === undefined
-        ? null
-        : { midToLongTermResident: r.mltr === 1, municipalityCode: r.municipality_code, statusOfResidence: r.status_of_residence, nationality: r.nationality };
+    /** The stored row's counted fields, overdue duties and digests, without unpacking the status; null when there is none. */
+    summary: (residentId: string): StoredSummary | null => {
+      const r = sql.summary.get(residentId) as SummaryRecord | undefined;
+      return r === undefined ? null : fromSummaryRecord(r);
     },
-    put: (row: StatusRow): void => {
-      sql.upsert.run(toParams(row));
-      sql.clearOverdue.run(row.residentId);
+    /** Writes the row over `before` (what `summary` returned for it). */
+    put: (row: StatusRow, digests: RowDigests, before: StoredSummary | null): void => {
+      const params = toParams(row, digests);
+      if (before === null) sql.insert.run(params);
+      else (sameIndexed(params, before) ? sql.updateUnindexed : sql.update).run(params);
+      if (before !== null && before.overdueDuties === params.overdue_duties) return;
+      if (before !== null) sql.clearOverdue.run(row.residentId);
       row.overdueDuties.forEach((duty) => sql.addOverdue.run(duty, row.residentId));
     },
   };

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../../events/values.js';
 import type { RecordedEvent } from '../../register/store/port.js';
 import { checkpointStore } from '../read-models/checkpoint.js';
-import { RESIDENT_STREAM_PREFIX, residentIdOfStream } from '../read-models/resident-facts.js';
+import { factOfEvent, RESIDENT_STREAM_PREFIX, residentIdOfStream } from '../read-models/resident-facts.js';
 import { residentRows } from '../read-models/resident-rows.js';
 
 /** A resident's event arrived after a missing revision: the log was not delivered in order. */
@@ -20,7 +20,7 @@ export interface BatchOutcome {
 export interface EventApplier {
   /** One event, its read-model change and the checkpoint in ONE transaction: applied exactly once across crashes. */
   apply(event: RecordedEvent, today: IsoDate): ApplyOutcome;
-  /** Many events in one transaction, each touched resident recomputed once at the end (a rebuild). */
+  /** Many events in one transaction, each touched resident's events copied and its rows recomputed once (a rebuild). */
   applyBatch(events: readonly RecordedEvent[], today: IsoDate): BatchOutcome;
   /** Residents whose row may have changed by `today` without an event (`nextChangeOn` ≤ today). */
   dueForRefresh(today: IsoDate): string[];
@@ -36,38 +36,46 @@ export const createEventApplier = (db: Database): EventApplier => {
   const checkpoint = checkpointStore(db);
   const due = db.prepare('SELECT resident_id FROM resident_status WHERE next_change_on <= ? ORDER BY resident_id').pluck();
 
+  /** The events of each resident stream, in the order the residents first appear; other streams' events are left out. */
+  const byResident = (events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> => {
+    const grouped = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      if (!event.streamId.startsWith(RESIDENT_STREAM_PREFIX)) continue;
+      const residentId = residentIdOfStream(event.streamId);
+      const list = grouped.get(residentId);
+      if (list === undefined) grouped.set(residentId, [event]);
+      else list.push(event);
+    }
+    return grouped;
+  };
+
   /**
+   * Copies a resident's new events and recomputes its rows once; returns the events copied.
    * At-least-once delivery made safe: an event at or below the revision already copied for the
    * resident is skipped; one beyond the next revision means an event was lost, and stops the projector.
    */
-  const copy = (event: RecordedEvent): string | null => {
-    if (!event.streamId.startsWith(RESIDENT_STREAM_PREFIX)) return null;
-    const residentId = residentIdOfStream(event.streamId);
-    const applied = rows.facts.appliedRevision(residentId);
-    if (event.revision <= applied) return null;
-    if (event.revision !== applied + 1)
-      throw new ProjectionGapError(`${event.streamId}: revision ${event.revision} at position ${event.position} follows revision ${applied}`);
-    rows.facts.insert(event);
-    return residentId;
+  const applyResident = (residentId: string, events: readonly RecordedEvent[], today: IsoDate): number => {
+    const known = rows.facts.factsOf(residentId);
+    const facts = [...known];
+    for (const event of events) {
+      const applied = facts.at(-1)?.revision ?? -1;
+      if (event.revision <= applied) continue;
+      if (event.revision !== applied + 1)
+        throw new ProjectionGapError(`${event.streamId}: revision ${event.revision} at position ${event.position} follows revision ${applied}`);
+      facts.push(factOfEvent(event));
+    }
+    const copied = facts.length - known.length;
+    if (copied === 0) return 0;
+    rows.facts.save(residentId, facts);
+    rows.recompute(residentId, today, facts);
+    return copied;
   };
 
-  const apply = db.transaction((event: RecordedEvent, today: IsoDate): ApplyOutcome => {
-    const residentId = copy(event);
-    if (residentId !== null) rows.recompute(residentId, today);
-    checkpoint.advance(event.position);
-    return residentId === null ? 'skipped' : 'applied';
-  });
-
   const applyBatch = db.transaction((events: readonly RecordedEvent[], today: IsoDate): BatchOutcome => {
-    const touched = new Set<string>();
     let applied = 0;
-    for (const event of events) {
-      const residentId = copy(event);
-      if (residentId === null) continue;
-      touched.add(residentId);
-      applied += 1;
-    }
-    touched.forEach((residentId) => rows.recompute(residentId, today));
+    byResident(events).forEach((residentEvents, residentId) => {
+      applied += applyResident(residentId, residentEvents, today);
+    });
     const last = events.at(-1);
     if (last !== undefined) checkpoint.advance(last.position);
     return { applied, skipped: events.length - applied };
@@ -78,7 +86,7 @@ export const createEventApplier = (db: Database): EventApplier => {
   });
 
   return {
-    apply: (event, today) => apply.immediate(event, today),
+    apply: (event, today) => (applyBatch.immediate([event], today).applied === 1 ? 'applied' : 'skipped'),
     applyBatch: (events, today) => applyBatch.immediate(events, today),
     dueForRefresh: (today) => due.all(today) as string[],
     recompute: (residentIds, today) => recompute.immediate(residentIds, today),
