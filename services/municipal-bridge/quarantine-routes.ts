@@ -35,19 +35,19 @@ const ENTRY_FIELDS = ['relay', 'raw'] as const;
 export const quarantineRouter = (quarantine: QuarantineStore, intake: Intake, officers: readonly OfficerCredential[], audit?: ReadAudit): Router => {
   const router = express.Router();
   router.use('/quarantine', officerAuth(officers));
-  router.get('/quarantine', (req, res) => {
+  router.get('/quarantine', async (req, res) => {
     const query = ListQuery.safeParse(req.query);
     if (!query.success) return invalid(res, 'query', query.error.issues);
     const { after, ...rest } = query.data;
     const items = quarantine.list({ ...rest, ...(after === undefined ? {} : { afterId: after }) });
-    audited(audit, res, items.map(subjectOf), 'GET /quarantine', ENTRY_FIELDS);
+    await audited(audit, res, items.map(subjectOf), 'GET /quarantine', ENTRY_FIELDS);
     res.json({ items, next: items.length === query.data.limit ? (items.at(-1)?.id ?? null) : null });
   });
-  router.get('/quarantine/:id', (req, res) => {
+  router.get('/quarantine/:id', async (req, res) => {
     const id = EntryId.safeParse(req.params.id);
     const entry = id.success ? quarantine.get(id.data) : undefined;
     if (entry === undefined) return sendProblem(res, problemOf('request', 'NOT_FOUND', 404, 'No such quarantine entry'));
-    audited(audit, res, [subjectOf(entry)], 'GET /quarantine/:id', ENTRY_FIELDS);
+    await audited(audit, res, [subjectOf(entry)], 'GET /quarantine/:id', ENTRY_FIELDS);
     res.json(entry);
   });
   router.post('/quarantine/:id/reapply', express.json({ limit: '4kb' }), async (req, res) => {

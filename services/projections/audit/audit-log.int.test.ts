@@ -13,6 +13,9 @@ const record = (residentId: string, actorId = 'analyst-1'): AuditRecord => ({
   residentId, fields: ['particulars.name'],
 });
 
+/** A record the table's CHECK refuses: its write fails. */
+const broken = { ...record(RESIDENT_B), actor: { role: 'intruder', id: 'x' } } as unknown as AuditRecord;
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'audit-log-'));
@@ -20,10 +23,10 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the audit log of personal-data reads (rules.md INFO-2)', () => {
-  it('keeps what was recorded across reopening, oldest first, filtered by resident and actor, in pages', () => {
+  it('keeps what was recorded across reopening, oldest first, filtered by resident and actor, in pages', async () => {
     const first = openAuditLog({ file: auditLogFile(dir) });
-    first.record([record(RESIDENT_A), record(RESIDENT_B)]);
-    first.record([record(RESIDENT_A, 'officer-1')]);
+    await first.record([record(RESIDENT_A), record(RESIDENT_B)]);
+    await first.record([record(RESIDENT_A, 'officer-1')]);
     first.close();
     const audit = openAuditLog({ file: auditLogFile(dir) });
     expect(audit.entries({}, 10, null).items.map((e) => [e.id, e.residentId, e.actor.id])).toEqual([
@@ -38,10 +41,10 @@ describe('the audit log of personal-data reads (rules.md INFO-2)', () => {
     audit.close();
   });
 
-  it('refuses UPDATE and DELETE, even straight through SQLite: it is append-only', () => {
+  it('refuses UPDATE and DELETE, even straight through SQLite: it is append-only', async () => {
     openAuditLog({ file: auditLogFile(dir) }).close();
     const audit = openAuditLog({ file: auditLogFile(dir) });
-    audit.record([record(RESIDENT_A)]);
+    await audit.record([record(RESIDENT_A)]);
     const db = new BetterSqlite3(auditLogFile(dir));
     try {
       expect(() => db.prepare("UPDATE audit_entries SET fields = '[]'").run()).toThrow(/append-only: UPDATE refused/);
@@ -53,11 +56,65 @@ describe('the audit log of personal-data reads (rules.md INFO-2)', () => {
     }
   });
 
-  it('writes the records of one response all or none', () => {
+  it('writes the records of one response all or none', async () => {
     const audit = openAuditLog({ file: auditLogFile(dir) });
-    const broken = { ...record(RESIDENT_B), actor: { role: 'intruder', id: 'x' } } as unknown as AuditRecord;
-    expect(() => audit.record([record(RESIDENT_A), broken])).toThrow();
+    await expect(audit.record([record(RESIDENT_A), broken])).rejects.toThrow();
     expect(audit.entries({}, 10, null).totalCount).toBe(0);
     audit.close();
+  });
+});
+
+describe('group commit: the records of concurrent responses share one transaction', () => {
+  it('resolves each response only once its records are readable, in the order they were recorded', async () => {
+    const audit = openAuditLog({ file: auditLogFile(dir) });
+    const durable: string[] = [];
+    const responses = ['officer-1', 'officer-2', 'officer-3'].map((actorId) =>
+      audit.record([record(RESIDENT_A, actorId), record(RESIDENT_B, actorId)]).then(() => {
+        durable.push(actorId);
+        expect(audit.entries({ actorId }, 10, null).totalCount).toBe(2);
+      }));
+    expect(audit.entries({}, 10, null).totalCount).toBe(0); // queued, not yet written
+    await Promise.all(responses);
+    expect(durable).toEqual(['officer-1', 'officer-2', 'officer-3']);
+    expect(audit.entries({}, 10, null).items.map((e) => [e.id, e.actor.id, e.residentId])).toEqual([
+      [1, 'officer-1', RESIDENT_A], [2, 'officer-1', RESIDENT_B], [3, 'officer-2', RESIDENT_A],
+      [4, 'officer-2', RESIDENT_B], [5, 'officer-3', RESIDENT_A], [6, 'officer-3', RESIDENT_B],
+    ]);
+    await audit.record([record(RESIDENT_B, 'officer-4')]);
+    expect(audit.entries({}, 10, '6').items.map((e) => [e.id, e.actor.id])).toEqual([[7, 'officer-4']]);
+    audit.close();
+  });
+
+  it('rejects every response of a group whose write fails, and writes none of its records', async () => {
+    const audit = openAuditLog({ file: auditLogFile(dir) });
+    const outcomes = await Promise.allSettled([
+      audit.record([record(RESIDENT_A, 'officer-1')]), audit.record([broken]), audit.record([record(RESIDENT_B, 'officer-3')]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(audit.entries({}, 10, null).totalCount).toBe(0);
+    await audit.record([record(RESIDENT_A, 'officer-4')]); // the next group is not affected
+    expect(audit.entries({}, 10, null).items.map((e) => [e.id, e.actor.id])).toEqual([[1, 'officer-4']]);
+    audit.close();
+  });
+
+  it('close() writes what is queued, never drops it; a record after close is refused', async () => {
+    const audit = openAuditLog({ file: auditLogFile(dir) });
+    const pending = audit.record([record(RESIDENT_A, 'officer-1')]);
+    audit.close();
+    await expect(pending).resolves.toBeUndefined();
+    await expect(audit.record([record(RESIDENT_B)])).rejects.toThrow(/closed/);
+    const reopened = openAuditLog({ file: auditLogFile(dir) });
+    expect(reopened.entries({}, 10, null).items.map((e) => e.actor.id)).toEqual(['officer-1']);
+    reopened.close();
+  });
+
+  it('close() rejects what is queued when that last write fails', async () => {
+    const audit = openAuditLog({ file: auditLogFile(dir) });
+    const pending = audit.record([record(RESIDENT_A), broken]);
+    audit.close();
+    await expect(pending).rejects.toThrow();
+    const reopened = openAuditLog({ file: auditLogFile(dir) });
+    expect(reopened.entries({}, 10, null).totalCount).toBe(0);
+    reopened.close();
   });
 });

@@ -6,6 +6,8 @@ import type { Instant } from '../../../events/values.js';
 import { applyPragmas } from '../../register/store/sqlite-schema.js';
 import type { Page } from '../read-models/types.js';
 import { migrateAuditLog } from './audit-schema.js';
+import { startRowWriter, type Row } from './audit-writer.js';
+import { groupCommit } from './group-commit.js';
 
 export type ActorRole = 'officer' | 'analyst' | 'auditor';
 
@@ -37,10 +39,15 @@ export interface AuditQuery {
 
 /** Append-only: there is no way to change or remove an entry. */
 export interface AuditLog {
-  /** Appends the records of one response in one transaction: all are durable when it returns, or none. */
-  record(records: readonly AuditRecord[]): void;
+  /**
+   * Queues the records of one response; resolves once they are durable, rejects if they could not
+   * be written (then none of them is). Records of concurrent responses are committed together, in
+   * one transaction per group (group-commit.ts), in the order `record` was called.
+   */
+  record(records: readonly AuditRecord[]): Promise<void>;
   /** Entries oldest first; `after` is the `endCursor` of the previous page. */
   entries(query: AuditQuery, first: number, after: string | null): Page<AuditEntry>;
+  /** Commits what is queued (its promises settle accordingly), then closes the file; `record` then rejects. */
   close(): void;
 }
 
@@ -72,18 +79,13 @@ const afterId = (after: string | null): number => {
 
 const WHERE = `(@residentId IS NULL OR resident_id = @residentId) AND (@actorId IS NULL OR actor_id = @actorId)`;
 
-/** One transaction for the records of one response. */
-const recorder = (db: Database) => {
-  const insert = db.prepare(`INSERT INTO audit_entries (at, actor_role, actor_id, operation_name, root_fields, resident_id, fields)
-    VALUES (@at, @role, @actorId, @operationName, @rootFields, @residentId, @fields)`);
-  return db.transaction((records: readonly AuditRecord[]) => {
-    for (const r of records)
-      insert.run({
-        at: r.at, role: r.actor.role, actorId: r.actor.id, operationName: r.operationName,
-        rootFields: JSON.stringify(r.rootFields), residentId: r.residentId, fields: JSON.stringify(r.fields),
-      });
-  });
-};
+const INSERT = `INSERT INTO audit_entries (at, actor_role, actor_id, operation_name, root_fields, resident_id, fields)
+  VALUES (@at, @role, @actorId, @operationName, @rootFields, @residentId, @fields)`;
+
+const rowOf = (r: AuditRecord): Row => ({
+  at: r.at, role: r.actor.role, actorId: r.actor.id, operationName: r.operationName,
+  rootFields: JSON.stringify(r.rootFields), residentId: r.residentId, fields: JSON.stringify(r.fields),
+});
 
 const pager = (db: Database): AuditLog['entries'] => {
   const select = db.prepare(`SELECT * FROM audit_entries WHERE id > @after AND ${WHERE} ORDER BY id LIMIT @limit`);
@@ -97,11 +99,24 @@ const pager = (db: Database): AuditLog['entries'] => {
   };
 };
 
-/** Opens (creating if needed) the audit log file; WAL with synchronous=FULL like the event store. */
-export const openAuditLog = ({ file }: { readonly file: string }): AuditLog => {
+/**
+ * Opens (creating if needed) the audit log file; WAL with synchronous=FULL like the event store.
+ * Records are written by a thread of their own (audit-writer.ts), one transaction — one fsync —
+ * per group of responses (group-commit.ts); entries are read on this thread's connection.
+ */
+export const openAuditLog = ({ file, maxGroup }: { readonly file: string; readonly maxGroup?: number }): AuditLog => {
   const db = new BetterSqlite3(file);
   applyPragmas(db);
   migrateAuditLog(db);
-  const recordAll = recorder(db);
-  return { record: (records) => recordAll.immediate(records), entries: pager(db), close: () => db.close() };
+  const writer = startRowWriter(file, INSERT);
+  const group = groupCommit((records: readonly AuditRecord[]) => writer.write(records.map(rowOf)), maxGroup === undefined ? {} : { maxGroup });
+  return {
+    record: group.add,
+    entries: pager(db),
+    close: () => {
+      group.close();
+      writer.close();
+      db.close();
+    },
+  };
 };

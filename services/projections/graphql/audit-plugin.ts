@@ -13,7 +13,8 @@ import { subjectOf } from './subject.js';
  * Rules.md INFO-2: every response that returns a resident's personal data is recorded in the audit
  * log, once per resident, with the fields returned. Fields are noted as they resolve; only those
  * the response really holds (not null, not dropped by an error) are written, before the response
- * leaves. If the audit log cannot be written, the response is withheld.
+ * leaves: `willSendResponse` awaits the commit of the group the records joined (group-commit.ts),
+ * and Apollo sends nothing until it returns. If the audit log cannot be written, the response is withheld.
  */
 
 /** Notes a field of a `@personalData` object; such an object without its resident id is refused. */
@@ -69,7 +70,7 @@ export const auditPlugin = (deps: { readonly audit: AuditLog; readonly clock: ()
     willSendResponse: async (rc) => {
       try {
         const records = recordsOf(rc, deps.clock());
-        if (records.length > 0) deps.audit.record(records);
+        if (records.length > 0) await deps.audit.record(records);
       } catch (error) {
         deps.logger.error({ err: error }, 'audit log write failed: the response is withheld');
         withhold(rc);

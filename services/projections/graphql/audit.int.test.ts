@@ -8,9 +8,9 @@ let server: GraphqlTestServer;
 let failWrites = false;
 const failing = (audit: AuditLog): AuditLog => ({
   ...audit,
-  record: (records) => {
+  record: async (records) => {
     if (failWrites) throw new Error('disk full');
-    audit.record(records);
+    await audit.record(records);
   },
 });
 beforeAll(async () => {

@@ -6,7 +6,6 @@ import {
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Instant } from '../../../events/values.js';
-import { legalDateOf } from '../../register/domain/rules/calendar.js';
 import type { EventStore } from '../../register/store/port.js';
 import type { QuarantineStore } from '../../municipal-bridge/quarantine-store.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -18,6 +17,7 @@ import { formatErrorWith } from './errors.js';
 import { addGraphiql } from './graphiql.js';
 import { guardPlugin } from './guard-plugin.js';
 import { DEFAULT_LIMITS, depthLimitRule, type QueryLimits } from './limits.js';
+import { legalToday } from './legal-today.js';
 import { resolversOf } from './resolvers.js';
 import { loadSchemaSdl } from './schema-file.js';
 
@@ -78,6 +78,7 @@ export const createGraphqlRouter = async (deps: GraphqlRouterDeps): Promise<Grap
   const server = apolloServer(deps, { ...DEFAULT_LIMITS, ...deps.limits });
   await server.start();
   const authenticate = authenticator(deps.auth);
+  const today = legalToday(deps.clock);
   const router = Router();
   addGraphiql(router, deps.development);
   router.all(
@@ -86,7 +87,7 @@ export const createGraphqlRouter = async (deps: GraphqlRouterDeps): Promise<Grap
     expressMiddleware(server, {
       context: async ({ req }): Promise<GraphqlContext> => ({
         actor: authenticate(req.get('authorization')),
-        today: legalDateOf(deps.clock()),
+        today: today(),
         sources: { readModels: deps.readModels, store: deps.store, clock: deps.clock, ...(deps.quarantine === undefined ? {} : { quarantine: deps.quarantine }) },
         reads: [],
       }),

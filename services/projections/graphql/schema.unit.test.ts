@@ -43,7 +43,7 @@ describe('schema/register.graphql and the code that serves it', () => {
 
   it('has a resolver for every query field and grants every query field to some role (deny by default)', () => {
     const queryFields = Object.keys(schema.getQueryType()?.getFields() ?? {}).sort();
-    const fakeAudit: AuditLog = { record: () => undefined, entries: () => ({ items: [], endCursor: null, hasNextPage: false, totalCount: 0 }), close: () => undefined };
+    const fakeAudit: AuditLog = { record: async () => undefined, entries: () => ({ items: [], endCursor: null, hasNextPage: false, totalCount: 0 }), close: () => undefined };
     expect(Object.keys(resolversOf(fakeAudit).Query).sort()).toEqual(queryFields);
     expect(Object.keys(FIELD_ROLES).sort()).toEqual(queryFields);
   });

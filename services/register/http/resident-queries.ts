@@ -34,14 +34,15 @@ export interface ReadAudit {
 }
 
 /**
- * One audit entry per resident whose data an officer's answer carries; written before the answer,
- * so a failed write withholds it. A subject that is not (yet) a resident is named by the caller.
+ * One audit entry per resident whose data an officer's answer carries; durable when the promise
+ * resolves, so the caller awaits it before answering and a failed write (a rejection) withholds the
+ * answer. A subject that is not (yet) a resident is named by the caller.
  */
-export const audited = (audit: ReadAudit | undefined, res: Response, subjects: readonly string[], route: string, fields: readonly string[]): void => {
+export const audited = async (audit: ReadAudit | undefined, res: Response, subjects: readonly string[], route: string, fields: readonly string[]): Promise<void> => {
   if (audit === undefined || subjects.length === 0) return;
   const at = audit.clock();
   const actor = { role: 'officer' as const, id: officerOf(res) };
-  audit.log.record(subjects.map((residentId) => ({ at, actor, operationName: route, rootFields: [route], residentId, fields })));
+  await audit.log.record(subjects.map((residentId) => ({ at, actor, operationName: route, rootFields: [route], residentId, fields })));
 };
 
 /** GET /residents/:residentId/events — the resident's stream, parsed and upcast to the current versions. */
@@ -50,7 +51,7 @@ export const residentEvents =
   async (req, res) => {
     const residentId = parseResidentIdParam(req.params['residentId']);
     const stream = await readResident(store, residentId);
-    audited(audit, res, [residentId], 'GET /residents/:residentId/events', ['events.data', 'events.metadata']);
+    await audited(audit, res, [residentId], 'GET /residents/:residentId/events', ['events.data', 'events.metadata']);
     const revision = stream.length - 1;
     res.set('ETag', `"${revision}"`).json({ residentId, revision, events: stream.map(eventView) });
   };
@@ -65,6 +66,6 @@ export const residentStatus =
     const stream = await readResident(store, residentId);
     const { asOf, knownAt } = query.data;
     const status = statusAt(stream.map(toFact), knownAt === undefined ? { asOf } : { asOf, knownAt });
-    audited(audit, res, [residentId], 'GET /residents/:residentId/status', Object.keys(status).sort());
+    await audited(audit, res, [residentId], 'GET /residents/:residentId/status', Object.keys(status).sort());
     res.json(status);
   };
