@@ -5,7 +5,7 @@ import { projectionDbPath } from '../../services/projections/runtime/projection-
 import { dayAfter } from '../../services/register/domain/rules/calendar.js';
 import { openSqliteEventStore } from '../../services/register/store/sqlite.js';
 import { machineInfo, round } from '../machine.js';
-import { bulkImport, type BulkImportFigures, type PopulationSample } from './bulk-import.js';
+import { BulkImportStateSchema, bulkImport, type BulkImportFigures, type PopulationSample } from './bulk-import.js';
 import { clockTick, type TickFigures } from './clock-tick.js';
 import { commandPath, type CommandPathFigures } from './command-path.js';
 import { footprint, type FootprintFigures } from './footprint.js';
@@ -115,8 +115,19 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
   const store = openSqliteEventStore({ file: registerDb });
   try {
     const progress = every(10, log);
-    const { figures: bulk, sample } = await phase('bulk import', () => bulkImport(store, { residents: options.residents, seed: options.seed, batch: options.importBatch }, (residents, events) =>
-      progress(() => `${en(residents)} residents, ${en(events)} events`))) as { figures: BulkImportFigures; sample: PopulationSample };
+    const saved = BulkImportStateSchema.safeParse(state.bulkProgress);
+    const { figures: bulk, sample } = await phase('bulk import', async () => {
+      if (saved.success) log(`  resuming the bulk import after ${en(saved.data.residentsDone)} residents`);
+      const { figures, sample: kept } = await bulkImport(store, {
+        residents: options.residents, seed: options.seed, batch: options.importBatch,
+        ...(saved.success ? { resume: saved.data } : {}),
+        onBatch: (progressNow) => {
+          state.bulkProgress = progressNow;
+          keeper.save();
+        },
+      }, (residents, events) => progress(() => `${en(residents)} residents, ${en(events)} events`));
+      return { figures, sample: kept };
+    }) as { figures: BulkImportFigures; sample: PopulationSample };
     const command = await phase('command path', (attempt) =>
       commandPath(store, { seed: options.seed, firstIndex: options.residents + (attempt - 1) * WRITER_INDEX.commandSlice, seconds: options.commandSeconds }));
     const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, (position, head) =>
