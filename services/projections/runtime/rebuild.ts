@@ -31,7 +31,7 @@ export interface RebuildOptions {
   readonly today: IsoDate;
   /** Called after every batch of events. */
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Events per transaction (default 2000); each touched resident is recomputed once per batch. */
+  /** Events per transaction (default 5000); each touched resident is recomputed once per batch. */
   readonly batchSize?: number;
 }
 
@@ -89,7 +89,7 @@ const replay = async (db: Database, options: RebuildOptions, head: number, start
   };
   for await (const event of options.store.readAll({ after: 0, filter: { streamPrefixes: [RESIDENT_STREAM_PREFIX] } })) {
     batch.push(event);
-    if (batch.length >= (options.batchSize ?? 2000)) flush();
+    if (batch.length >= (options.batchSize ?? 5000)) flush();
   }
   if (batch.length > 0) flush();
   applier.advance(head); // the log was read past `head`: what remains below it belongs to other streams
