@@ -35,6 +35,8 @@ export interface NationalResults {
   };
   /** Seconds each phase took on the wall clock, in the order run. */
   readonly wallSeconds: Record<string, number>;
+  /** Load average (1, 5, 15 min) at the end of each phase: the other work that shared the cores. */
+  readonly loadAtEnd: Record<string, number[]>;
   /** Times each phase was started: 2 or more means the run was interrupted in it and the phase re-run from its start. */
   readonly attempts: Record<string, number>;
   /** When the run started (earlier than `measuredAt` by the whole run, and by the pauses of a resumed one). */
@@ -75,6 +77,7 @@ const phaseRunner = (keeper: StateKeeper, log: Log) => async <T>(name: string, w
   const t0 = performance.now();
   const result = await work(attempt);
   state.wallSeconds[name] = round((performance.now() - t0) / 1000, 1);
+  state.loadAtEnd[name] = load();
   state.phases[name] = result;
   keeper.save();
   log(`${name}: ${state.wallSeconds[name]} s ${JSON.stringify(result, (key, value: unknown) => (key === 'sample' || key === 'eventMix' ? undefined : value)).slice(0, 400)}`);
@@ -154,6 +157,7 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
         footprint: footprint(registerDb, projectionsDb, head),
       },
       wallSeconds: state.wallSeconds,
+      loadAtEnd: state.loadAtEnd,
       attempts: state.attempts,
     };
   } finally {

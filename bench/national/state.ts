@@ -16,6 +16,8 @@ const BenchStateSchema = z.object({
   /** Figures of the finished phases, by phase name (each phase's own figures type). */
   phases: z.record(z.string(), z.unknown()),
   wallSeconds: z.record(z.string(), z.number()),
+  /** Load average (1, 5, 15 min) when each phase ended: how much other work shared the cores meanwhile. */
+  loadAtEnd: z.record(z.string(), z.array(z.number())).default({}),
   /** Times each phase was started; more than one means an earlier attempt was interrupted and the phase re-run. */
   attempts: z.record(z.string(), z.number()),
   /** The bulk import's cumulative progress after its last committed batch. */
@@ -44,7 +46,7 @@ const sameRun = (a: RunKey, b: RunKey): boolean => a.tier === b.tier && a.reside
  */
 export const openState = (dir: string, run: RunKey, fresh: () => Pick<BenchState, 'startedAt' | 'loadAverageAtStart'>, persist: boolean): StateKeeper => {
   const file = join(dir, FILE);
-  let state: BenchState = { version: 1, run, ...fresh(), phases: {}, wallSeconds: {}, attempts: {} };
+  let state: BenchState = { version: 1, run, ...fresh(), phases: {}, wallSeconds: {}, loadAtEnd: {}, attempts: {} };
   if (persist && existsSync(file)) {
     const parsed = BenchStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new BenchStateMismatchError(`${file} is not a benchmark state file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

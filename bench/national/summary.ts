@@ -62,6 +62,8 @@ export const renderSummary = (r: NationalResults, checks: readonly TargetCheck[]
     ...(missed.length === 0 ? ['Every target met.'] : ['## What limits the missed ones, and the next step', '', ...missed.map((c) => `- **${c.figure}** (${c.gapFactor}× short): ${LIMITS[c.figure] ?? 'not profiled yet.'}`)]),
     '',
     `Wall time per phase (s): ${Object.entries(r.wallSeconds).map(([k, v]) => `${k} ${n(v)}`).join(', ')}.`,
+    '',
+    `Load average (1 / 5 / 15 min) at the end of each phase: ${Object.entries(r.loadAtEnd).map(([k, v]) => `${k} ${v.join(' / ')}`).join('; ')}.`,
     ...rerunNote(r),
     '',
   ].join('\n');
