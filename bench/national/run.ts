@@ -52,7 +52,7 @@ export interface NationalResults {
 const WRITER_INDEX = { lag: 5_000_000, graphql: 5_500_000, commandSlice: 200_000, writerSlice: 50_000 } as const;
 
 /** Rough bytes on disk per event of the log and the read models together, for the warning before a run. */
-const DISK_BYTES_PER_EVENT = 1_300;
+const DISK_BYTES_PER_EVENT = 1_050;
 const EVENTS_PER_RESIDENT = 16;
 
 const load = (): number[] => loadavg().map((v) => round(v, 2));
