@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { StreamAppend } from '../../services/register/store/sqlite.js';
 import { decideBatch, type BatchJob, type BatchOutcome } from './bulk-batch.js';
 import type { WorkerReply } from './bulk-worker.js';
 
@@ -78,7 +79,8 @@ export const workerPool = (size: number, script: URL = defaultWorkerScript()): B
         return;
       }
       slot.current = undefined;
-      current?.resolve(reply.outcome);
+      // Our own worker's output (not external input), in the shape `StreamAppend[]` it stringified.
+      current?.resolve({ ...reply.outcome, appends: JSON.parse(reply.appendsJson) as StreamAppend[] });
       dispatch();
     });
     slot.worker.on('error', (error: Error) => fail(new Error(`bulk import worker crashed${where()}: ${error.message}`, { cause: error })));
