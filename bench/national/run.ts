@@ -73,7 +73,7 @@ const phaseRunner = (keeper: StateKeeper, log: Log) => async <T>(name: string, w
   const attempt = (state.attempts[name] ?? 0) + 1;
   state.attempts[name] = attempt;
   keeper.save();
-  log(attempt === 1 ? `${name}…` : `${name}… (attempt ${attempt}: the earlier one was interrupted; the phase starts over)`);
+  log(attempt === 1 ? `${name}…` : `${name}… (attempt ${attempt}, after an interruption)`);
   const t0 = performance.now();
   const result = await work(attempt);
   state.wallSeconds[name] = round((performance.now() - t0) / 1000, 1);
