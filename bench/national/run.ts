@@ -123,6 +123,7 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
       if (saved.success) log(`  resuming the bulk import after ${en(saved.data.residentsDone)} residents`);
       const { figures, sample: kept } = await bulkImport(store, {
         residents: options.residents, seed: options.seed, batch: options.importBatch,
+        ...(options.importWorkers === undefined ? {} : { workers: options.importWorkers }),
         ...(saved.success ? { resume: saved.data } : {}),
         onBatch: (progressNow) => {
           state.bulkProgress = progressNow;
