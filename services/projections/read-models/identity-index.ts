@@ -18,9 +18,10 @@ export const identityIndexStore = (db: Database) => {
     find: db.prepare('SELECT resident_id FROM resident_identities WHERE identity_key = ? ORDER BY resident_id LIMIT ?').pluck(),
   };
   return {
-    replace: (residentId: string, particulars: PersonalParticulars | null, hadRows: boolean): void => {
+    /** `key`: the resident's `identityKey`, null without particulars. */
+    replace: (residentId: string, key: string | null, hadRows: boolean): void => {
       if (hadRows) sql.clear.run(residentId);
-      if (particulars !== null) sql.add.run(identityKey(particulars), residentId);
+      if (key !== null) sql.add.run(key, residentId);
     },
     find: (particulars: Pick<PersonalParticulars, 'name' | 'dateOfBirth' | 'nationality'>, limit: number): string[] =>
       sql.find.all(identityKey(particulars), limit) as string[],

@@ -42,11 +42,21 @@ const fromStored = ([revision, type, recordedAt, version, data]: StoredFact): Fa
   revision,
 });
 
+/** The resident's stream copy as stored: the facts in stream order, packed. */
+export const packFacts = (facts: readonly Fact[]): Buffer => packJson(facts.map(toStored));
+
+/** The facts of a BLOB `packFacts` made. */
+export const unpackFacts = (blob: Uint8Array): Fact[] => (unpackJson(blob) as StoredFact[]).map(fromStored);
+
 export interface ResidentFactsStore {
   /** Every fact copied for the resident, in stream order (none yet: empty): the input of `statusAt`. */
   factsOf(residentId: string): Fact[];
+  /** The stored stream copy as `packFacts` packed it, without unpacking it; undefined when there is none. */
+  packedOf(residentId: string): Uint8Array | undefined;
   /** Stores the resident's whole stream copy, `facts` in stream order from revision 0. */
   save(residentId: string, facts: readonly Fact[]): void;
+  /** Stores a stream copy `packFacts` packed (elsewhere, e.g. in a worker thread) whose last revision is `revision`. */
+  savePacked(residentId: string, revision: number, packed: Uint8Array): void;
 }
 
 /**
@@ -64,10 +74,14 @@ export const residentFactsStore = (db: Database): ResidentFactsStore => {
   return {
     factsOf: (residentId) => {
       const blob = sql.facts.get(residentId) as Buffer | undefined;
-      return blob === undefined ? [] : (unpackJson(blob) as StoredFact[]).map(fromStored);
+      return blob === undefined ? [] : unpackFacts(blob);
     },
+    packedOf: (residentId) => sql.facts.get(residentId) as Buffer | undefined,
     save: (residentId, facts) => {
-      sql.save.run(residentId, facts.at(-1)?.revision ?? -1, packJson(facts.map(toStored)));
+      sql.save.run(residentId, facts.at(-1)?.revision ?? -1, packFacts(facts));
+    },
+    savePacked: (residentId, revision, packed) => {
+      sql.save.run(residentId, revision, packed);
     },
   };
 };

@@ -103,8 +103,11 @@ export const fromStatusRecord = (r: StatusRecord): StatusRow => ({
 
 const bit = (value: boolean): number => (value ? 1 : 0);
 
+/** A resident_status row as it is written: the packed status may come from a worker thread (a plain Uint8Array). */
+export type StatusParams = Omit<StatusRecord, 'status'> & { status: Uint8Array };
+
 /** The row as SQLite parameters: booleans as 0/1, lists as JSON, the status packed. */
-const toParams = (row: StatusRow, digests: RowDigests): StatusRecord => ({
+export const toStatusParams = (row: StatusRow, digests: RowDigests): StatusParams => ({
   resident_id: row.residentId, as_of: row.asOf, revision: row.revision, mltr: bit(row.midToLongTermResident), mltr_reason: row.mltrReason,
   status_of_residence: row.statusOfResidence, period_expires_on: row.periodExpiresOn, municipality_code: row.municipalityCode,
   nationality: row.nationality, card_number: row.cardNumber, card_valid: row.cardValid === null ? null : bit(row.cardValid),
@@ -133,7 +136,7 @@ const UNINDEXED = [
 ] as const;
 const COLUMNS = [...INDEXED, ...UNINDEXED];
 
-const sameIndexed = (r: StatusRecord, before: StoredSummary): boolean =>
+const sameIndexed = (r: StatusParams, before: StoredSummary): boolean =>
   r.status_of_residence === before.statusOfResidence && r.municipality_code === before.municipalityCode &&
   r.mltr === (before.midToLongTermResident ? 1 : 0) && r.card_valid_until === before.cardValidUntil && r.next_change_on === before.nextChangeOn;
 
@@ -163,14 +166,13 @@ export const statusViewStore = (db: Database) => {
       const r = sql.summary.get(residentId) as SummaryRecord | undefined;
       return r === undefined ? null : fromSummaryRecord(r);
     },
-    /** Writes the row over `before` (what `summary` returned for it). */
-    put: (row: StatusRow, digests: RowDigests, before: StoredSummary | null): void => {
-      const params = toParams(row, digests);
+    /** Writes the row (`toStatusParams`, with its overdue duties) over `before` (what `summary` returned for it). */
+    put: (params: StatusParams, overdueDuties: readonly string[], before: StoredSummary | null): void => {
       if (before === null) sql.insert.run(params);
       else (sameIndexed(params, before) ? sql.updateUnindexed : sql.update).run(params);
       if (before !== null && before.overdueDuties === params.overdue_duties) return;
-      if (before !== null) sql.clearOverdue.run(row.residentId);
-      row.overdueDuties.forEach((duty) => sql.addOverdue.run(duty, row.residentId));
+      if (before !== null) sql.clearOverdue.run(params.resident_id);
+      overdueDuties.forEach((duty) => sql.addOverdue.run(duty, params.resident_id));
     },
   };
 };

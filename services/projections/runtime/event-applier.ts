@@ -2,13 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../../events/values.js';
 import type { RecordedEvent } from '../../register/store/port.js';
 import { checkpointStore } from '../read-models/checkpoint.js';
-import { factOfEvent, RESIDENT_STREAM_PREFIX, residentIdOfStream } from '../read-models/resident-facts.js';
+import { RESIDENT_STREAM_PREFIX, residentIdOfStream } from '../read-models/resident-facts.js';
 import { residentRows } from '../read-models/resident-rows.js';
+import { withNewFacts } from './resident-change.js';
 
-/** A resident's event arrived after a missing revision: the log was not delivered in order. */
-export class ProjectionGapError extends Error {
-  override readonly name = 'ProjectionGapError';
-}
+export { ProjectionGapError } from './resident-change.js';
 
 export type ApplyOutcome = 'applied' | 'skipped';
 
@@ -49,21 +47,10 @@ export const createEventApplier = (db: Database): EventApplier => {
     return grouped;
   };
 
-  /**
-   * Copies a resident's new events and recomputes its rows once; returns the events copied.
-   * At-least-once delivery made safe: an event at or below the revision already copied for the
-   * resident is skipped; one beyond the next revision means an event was lost, and stops the projector.
-   */
+  /** Copies a resident's new events (`withNewFacts`) and recomputes its rows once; returns the events copied. */
   const applyResident = (residentId: string, events: readonly RecordedEvent[], today: IsoDate): number => {
     const known = rows.facts.factsOf(residentId);
-    const facts = [...known];
-    for (const event of events) {
-      const applied = facts.at(-1)?.revision ?? -1;
-      if (event.revision <= applied) continue;
-      if (event.revision !== applied + 1)
-        throw new ProjectionGapError(`${event.streamId}: revision ${event.revision} at position ${event.position} follows revision ${applied}`);
-      facts.push(factOfEvent(event));
-    }
+    const facts = withNewFacts(known, events);
     const copied = facts.length - known.length;
     if (copied === 0) return 0;
     rows.facts.save(residentId, facts);

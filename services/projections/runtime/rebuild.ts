@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -8,6 +9,8 @@ import { checkpointStore } from '../read-models/checkpoint.js';
 import { RESIDENT_STREAM_PREFIX } from '../read-models/resident-facts.js';
 import { createEventApplier } from './event-applier.js';
 import { openProjectionDatabase } from './projection-db.js';
+import { parallelReplay } from './rebuild-parallel.js';
+import { rebuildPool } from './rebuild-pool.js';
 
 /** The projection database is open in another process (a running register): it must be stopped first. */
 export class ProjectionDbInUseError extends Error {
@@ -33,6 +36,11 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Events per transaction (default 5000); each touched resident is recomputed once per batch. */
   readonly batchSize?: number;
+  /**
+   * Worker threads that compute the rows while this thread reads the log and writes SQLite (default
+   * `os.availableParallelism()`); 0 computes on this thread, one batch after the other.
+   */
+  readonly workers?: number;
 }
 
 export interface RebuildResult {
@@ -75,25 +83,60 @@ const replaceDatabase = (temp: string, dbFile: string): void => {
   fsyncPath(dirname(dbFile));
 };
 
-/** Applies every resident event of the log to `db`, a batch per transaction; returns the events applied. */
+const DEFAULT_BATCH = 5000;
+
+const progressReporter =
+  (options: RebuildOptions, head: number, started: number) =>
+  (events: number, position: number): void => {
+    const elapsedMs = performance.now() - started;
+    options.onProgress?.({ position, head: Math.max(head, position), events, elapsedMs, eventsPerSecond: rate(events, elapsedMs) });
+  };
+
+/** Applies every resident event of the log to `db`, a batch per transaction, on this thread; returns the events applied. */
 const replay = async (db: Database, options: RebuildOptions, head: number, started: number): Promise<number> => {
   const applier = createEventApplier(db);
+  const report = progressReporter(options, head, started);
   let events = 0;
   let batch: RecordedEvent[] = [];
   const flush = (): void => {
     events += applier.applyBatch(batch, options.today).applied;
-    const position = batch.at(-1)?.position ?? 0;
+    report(events, batch.at(-1)?.position ?? 0);
     batch = [];
-    const elapsedMs = performance.now() - started;
-    options.onProgress?.({ position, head: Math.max(head, position), events, elapsedMs, eventsPerSecond: rate(events, elapsedMs) });
   };
   for await (const event of options.store.readAll({ after: 0, filter: { streamPrefixes: [RESIDENT_STREAM_PREFIX] } })) {
     batch.push(event);
-    if (batch.length >= (options.batchSize ?? 5000)) flush();
+    if (batch.length >= (options.batchSize ?? DEFAULT_BATCH)) flush();
   }
   if (batch.length > 0) flush();
   applier.advance(head); // the log was read past `head`: what remains below it belongs to other streams
   return events;
+};
+
+/**
+ * The same replay with the compute in `workers` threads (rebuild-parallel.ts). A batch is cut where
+ * a resident's stream ends, once it is full: in a bulk-imported log, whose residents' events are
+ * contiguous, no resident then spans two batches and none waits for another batch to be written.
+ */
+const replayInWorkers = async (db: Database, options: RebuildOptions, head: number, started: number, workers: number): Promise<number> => {
+  const pool = rebuildPool(workers);
+  try {
+    const replayer = parallelReplay(db, pool, { today: options.today, depth: 2 * workers, onWritten: progressReporter(options, head, started) });
+    const size = options.batchSize ?? DEFAULT_BATCH;
+    let batch: RecordedEvent[] = [];
+    for await (const event of options.store.readAll({ after: 0, filter: { streamPrefixes: [RESIDENT_STREAM_PREFIX] } })) {
+      if (batch.length >= size && event.streamId !== batch.at(-1)?.streamId) {
+        await replayer.add(batch);
+        batch = [];
+      }
+      batch.push(event);
+    }
+    if (batch.length > 0) await replayer.add(batch);
+    const events = await replayer.finish();
+    checkpointStore(db).advance(head); // the log was read past `head`: what remains below it belongs to other streams
+    return events;
+  } finally {
+    await pool.close();
+  }
 };
 
 /**
@@ -109,7 +152,8 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   let events: number;
   let checkpoint: number;
   try {
-    events = await replay(db, options, head, started);
+    const workers = options.workers ?? availableParallelism();
+    events = await (workers > 0 ? replayInWorkers(db, options, head, started, workers) : replay(db, options, head, started));
     checkpoint = checkpointStore(db).read();
     db.close();
     replaceDatabase(temp, options.dbFile);
