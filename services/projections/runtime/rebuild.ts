@@ -38,7 +38,8 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   /**
    * Worker threads that compute the rows while this thread reads the log and writes SQLite (default
-   * `os.availableParallelism()`); 0 computes on this thread, one batch after the other.
+   * `os.availableParallelism() - 1`, at least 1: this thread is busy a third of the time itself, and a
+   * thread more than the cores measured slower); 0 computes on this thread, one batch after the other.
    */
   readonly workers?: number;
 }
@@ -152,7 +153,7 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   let events: number;
   let checkpoint: number;
   try {
-    const workers = options.workers ?? availableParallelism();
+    const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
     events = await (workers > 0 ? replayInWorkers(db, options, head, started, workers) : replay(db, options, head, started));
     checkpoint = checkpointStore(db).read();
     db.close();
