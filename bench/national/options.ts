@@ -29,6 +29,8 @@ export const BenchOptionsSchema = z.object({
   writeRate: positive('write-rate'),
   /** Residents decided per bulk transaction. */
   importBatch: positiveInt('import-batch'),
+  /** Worker threads computing the rebuild's rows (0: on the main thread); absent: the rebuild's default (cores − 1). */
+  rebuildWorkers: z.coerce.number({ error: '--rebuild-workers must be a number' }).int('--rebuild-workers must be a whole number').min(0, '--rebuild-workers must not be negative').optional(),
   /** Worker threads deciding the bulk import's batches (0: on the main thread); absent: one per core. */
   importWorkers: z.coerce.number({ error: '--import-workers must be a number' }).int('--import-workers must be a whole number').min(0, '--import-workers must not be negative').optional(),
   /** Skip the GraphQL phase (it needs `npm run build`: the register runs as a child process). */
@@ -62,5 +64,6 @@ export const benchOptions = (flags: Record<string, string | boolean | undefined>
     tick: pick('tick', 'due'),
     ...(typeof flags['data-dir'] === 'string' ? { dataDir: flags['data-dir'] } : {}),
     ...(flags['import-workers'] === undefined ? {} : { importWorkers: flags['import-workers'] }),
+    ...(flags['rebuild-workers'] === undefined ? {} : { rebuildWorkers: flags['rebuild-workers'] }),
   });
 };

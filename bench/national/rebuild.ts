@@ -10,7 +10,11 @@ export interface RebuildFigures {
 }
 
 /** Phase (c): every read model rebuilt from position 0 into a fresh projections.db (`register rebuild`). */
-export const rebuild = async (store: EventStore, dbFile: string, today: IsoDate, onProgress?: (position: number, head: number) => void): Promise<RebuildFigures> => {
-  const result = await rebuildProjections({ store, dbFile, today, onProgress: (p) => onProgress?.(p.position, p.head) });
+export const rebuild = async (
+  store: EventStore, dbFile: string, today: IsoDate, options: { workers?: number } = {}, onProgress?: (position: number, head: number) => void,
+): Promise<RebuildFigures> => {
+  const result = await rebuildProjections({
+    store, dbFile, today, onProgress: (p) => onProgress?.(p.position, p.head), ...(options.workers === undefined ? {} : { workers: options.workers }),
+  });
   return { events: result.events, seconds: round(result.seconds, 1), eventsPerSecond: result.eventsPerSecond };
 };
