@@ -22,6 +22,13 @@ const { values } = parseArgs({
 // A resumed run keeps the legal date it started with, even when resumed on a later day.
 const keptAsOf = values['as-of'] === undefined && values['data-dir'] !== undefined ? savedAsOf(values['data-dir']) : undefined;
 const options = benchOptions(keptAsOf === undefined ? values : { ...values, 'as-of': keptAsOf });
+// Ctrl-C: exit normally (so that --cpu-prof still writes its profile); a kept run resumes from its saved progress.
+process.once('SIGINT', () => {
+  process.stderr.write(options.dataDir === undefined
+    ? '\ninterrupted\n'
+    : `\ninterrupted: the progress is kept in ${options.dataDir}; run the same command again to resume\n`);
+  process.exit(130);
+});
 const results = await runNationalBench(options, (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`));
 const checks = checkTargets(results);
 mkdirSync(options.outDir, { recursive: true });
