@@ -115,13 +115,18 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
   const phase = phaseRunner(keeper, log);
   const registerDb = join(dataDir, 'register.db');
   const projectionsDb = projectionDbPath(dataDir);
-  const store = openSqliteEventStore({ file: registerDb });
-  try {
-    const progress = every(10, log);
-    const saved = BulkImportStateSchema.safeParse(state.bulkProgress);
-    const { figures: bulk, sample } = await phase('bulk import', async () => {
-      if (saved.success) log(`  resuming the bulk import after ${en(saved.data.residentsDone)} residents`);
-      const { figures, sample: kept } = await bulkImport(store, {
+  const progress = every(10, log);
+  const saved = BulkImportStateSchema.safeParse(state.bulkProgress);
+  // The bulk load has a connection of its own with a large page cache (see `cacheSizeMiB`); every
+  // later phase uses the store as `register start` opens it.
+  const dropTemporary = (): void => {
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const { figures: bulk, sample } = await phase('bulk import', async () => {
+    if (saved.success) log(`  resuming the bulk import after ${en(saved.data.residentsDone)} residents`);
+    const bulkStore = openSqliteEventStore({ file: registerDb, cacheSizeMiB: options.importCacheMiB });
+    try {
+      const { figures, sample: kept } = await bulkImport(bulkStore, {
         residents: options.residents, seed: options.seed, batch: options.importBatch,
         ...(options.importWorkers === undefined ? {} : { workers: options.importWorkers }),
         ...(saved.success ? { resume: saved.data } : {}),
@@ -131,7 +136,15 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
         },
       }, (residents, events) => progress(() => `${en(residents)} residents, ${en(events)} events`));
       return { figures, sample: kept };
-    }) as { figures: BulkImportFigures; sample: PopulationSample };
+    } finally {
+      await bulkStore.close();
+    }
+  }).catch((error: unknown) => {
+    dropTemporary();
+    throw error;
+  }) as { figures: BulkImportFigures; sample: PopulationSample };
+  const store = openSqliteEventStore({ file: registerDb });
+  try {
     const command = await phase('command path', (attempt) =>
       commandPath(store, { seed: options.seed, firstIndex: options.residents + (attempt - 1) * WRITER_INDEX.commandSlice, seconds: options.commandSeconds }));
     const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, options.rebuildWorkers === undefined ? {} : { workers: options.rebuildWorkers }, (position, head) =>
@@ -163,6 +176,6 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
     };
   } finally {
     await store.close();
-    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    dropTemporary();
   }
 };

@@ -45,6 +45,12 @@ export interface SqliteEventStoreOptions {
   /** How often a subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
   readonly pageSize?: number;
+  /**
+   * SQLite's page cache for this connection (default: better-sqlite3's 16 MiB). A bulk load into a
+   * large log wants gigabytes: every event inserts into the random-ordered `event_id` index, and
+   * with the index's pages out of cache each insert reads one from disk.
+   */
+  readonly cacheSizeMiB?: number;
 }
 
 interface EventRow {
@@ -86,6 +92,7 @@ const openDatabase = (file: string): Database => {
 /** The embedded default event store: one SQLite file, usable by several processes at once. */
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const db = openDatabase(options.file);
+  if (options.cacheSizeMiB !== undefined) db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
   const pageSize = options.pageSize ?? 500;
   const pollMs = options.pollIntervalMs ?? 200;
   const appended = new EventEmitter();
