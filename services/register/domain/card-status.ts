@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../events/values.js';
 import { newCardDuties, returnDuties } from './card-duties.js';
 import { invalidityAt } from './card-invalidity.js';
 import { byDateThenRevision, factsOf, type Fact } from './facts.js';
+import { oncePer } from './memo.js';
 import { isAfter, isOnOrBefore, minDate } from './rules/calendar.js';
 import { cardValidUntilWithSpecialPeriod, statutoryCardValidity, type CardIssueReason, type CardValidity } from './rules/card-validity.js';
 import { specialPeriodOf, type SpecialPeriod } from './rules/special-period.js';
@@ -139,11 +140,14 @@ const recordOf = (ctx: StatusContext, card: CardIssue, next: CardIssue | undefin
   return { view, revision: card.revision, validity };
 };
 
-/** CARD-4, CARD-5, INV-1 (Arts. 19-5, 19-14): every card issued by D with its validity and grounds in force, oldest first. */
-export const cardRecordsAt = (ctx: StatusContext): CardRecord[] => {
+/**
+ * CARD-4, CARD-5, INV-1 (Arts. 19-5, 19-14): every card issued by D with its validity and grounds in force,
+ * oldest first. Once per query: the cards, their duties and their anomalies all read it.
+ */
+export const cardRecordsAt: (ctx: StatusContext) => readonly CardRecord[] = oncePer((ctx) => {
   const issued = cardIssuesOf(ctx.timeline.facts).filter((c) => isOnOrBefore(c.issuedOn, ctx.asOf));
   return issued.map((card, i) => recordOf(ctx, card, issued[i + 1]));
-};
+});
 
 /** CARD-4, CARD-5, INV-1 (Arts. 19-5, 19-14): the cards of the person at D, oldest first. */
 export const cardsAt = (ctx: StatusContext): CardView[] => cardRecordsAt(ctx).map((r) => r.view);

@@ -64,15 +64,17 @@ const grantsOf = (facts: readonly Fact[]): Grant[] => [
   })),
 ].sort(byDateThenRevision((g) => g.on));
 
-const applicationsOf = (facts: readonly Fact[], grants: readonly Grant[]): Application[] =>
-  factsOf(facts, 'ApplicationFiled').map(({ event: { data }, revision }): Application => {
-    const decision = factsOf(facts, 'ApplicationDecided').find((d) => d.event.data.applicationId === data.applicationId);
+const applicationsOf = (facts: readonly Fact[], grants: readonly Grant[]): Application[] => {
+  const decisions = factsOf(facts, 'ApplicationDecided');
+  return factsOf(facts, 'ApplicationFiled').map(({ event: { data }, revision }): Application => {
+    const decision = decisions.find((d) => d.event.data.applicationId === data.applicationId);
     const grant = grants.find((g) => g.applicationId === data.applicationId);
     const decided = decision?.event.data;
     const disposedOn = earliest([decided?.decidedOn, grant?.on].filter((d): d is IsoDate => d !== undefined));
     const outcome = decided?.outcome ?? (grant === undefined ? null : 'granted');
     return { applicationId: data.applicationId, kind: data.kind, filedOn: data.filedOn, revision, disposedOn, outcome };
   });
+};
 
 const permitsOf = (facts: readonly Fact[]): Map<string, { on: IsoDate; validUntil: IsoDate }[]> => {
   const permits = new Map<string, { on: IsoDate; validUntil: IsoDate }[]>();

@@ -38,6 +38,22 @@ describe('calendar (DT-1)', () => {
     expect(assertIsoDate('2028-02-29')).toBe('2028-02-29');
   });
 
+  it('accepts exactly the real dates written YYYY-MM-DD, as the regular expression it replaced (DT-1, property)', () => {
+    const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
+    const real = (s: string): boolean => {
+      const [, y, m, d] = shape.exec(s) ?? [];
+      if (y === undefined || Number(y) < 1) return false;
+      return DateTime.fromObject({ year: Number(y), month: Number(m), day: Number(d) }, { zone: 'UTC' }).isValid;
+    };
+    const accepts = (s: string): boolean => { try { return assertIsoDate(s) === s; } catch { return false; } };
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', '/', ' ', '٣', 'a'), minLength: 8, maxLength: 11 });
+    const nearDates = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(fc.property(fc.oneof(digits, nearDates), (s) => accepts(s) === real(s)), { numRuns: 20_000 });
+    for (const odd of ['2026-01-01\n', ' 2026-01-01', '2026-01-01T00:00Z', '+2026-01-01', '2026-1-01', '0000-01-01', '9999-12-31', '２０２６-01-01'])
+      expect(accepts(odd), odd).toBe(real(odd));
+  });
+
   it('adds and subtracts calendar days across month, year and leap-day boundaries (DT-2)', () => {
     expect(plusDays('2026-01-25', 14)).toBe('2026-02-08');
     expect(plusDays('2028-02-28', 1)).toBe('2028-02-29');
