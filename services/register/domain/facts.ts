@@ -25,12 +25,42 @@ export const knownBy = (facts: readonly Fact[], knownAt: Instant | undefined): r
   return facts.filter((fact) => millis(fact.recordedAt) <= limit);
 };
 
-/** The facts of one event type, with their event narrowed. */
+interface FactIndex {
+  readonly length: number;
+  readonly byType: ReadonlyMap<ResidentEventType, readonly Fact[]>;
+}
+
+const NONE: readonly Fact[] = [];
+
+/*
+ * REG-2: every rule of the status function asks for the facts of one or two event types, dozens of
+ * times per query. The list is grouped by type in one pass, once per list (as residenceHistoryOf keeps
+ * its history), and again should the list have grown since: a caller appending to its own array is
+ * not served a stale index. The groups are shared, hence readonly.
+ */
+const indexes = new WeakMap<readonly Fact[], FactIndex>();
+
+const indexOf = (facts: readonly Fact[]): FactIndex => {
+  const known = indexes.get(facts);
+  if (known !== undefined && known.length === facts.length) return known;
+  const byType = new Map<ResidentEventType, Fact[]>();
+  for (const fact of facts) {
+    const group = byType.get(fact.event.type);
+    if (group === undefined) byType.set(fact.event.type, [fact]);
+    else group.push(fact);
+  }
+  const index = { length: facts.length, byType };
+  indexes.set(facts, index);
+  return index;
+};
+
+/** The facts of one event type in stream order, with their event narrowed. */
 export const factsOf = <T extends ResidentEventType>(
   facts: readonly Fact[],
   type: T,
 ): readonly (Fact & { readonly event: EventOf<T> })[] =>
-  facts.filter((fact): fact is Fact & { readonly event: EventOf<T> } => fact.event.type === type);
+  // The index files each fact under its own event type, so the group of `type` holds only EventOf<T>.
+  (indexOf(facts).byType.get(type) ?? NONE) as readonly (Fact & { readonly event: EventOf<T> })[];
 
 /** Sort key for facts: legal date, then stream revision (the order the register learned them). */
 export const byDateThenRevision =

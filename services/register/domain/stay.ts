@@ -132,6 +132,15 @@ const beforeAnyGrant = (timeline: Timeline, asOf: IsoDate): Stay => {
   return { kind: 'without-status', bornOn: born, lawfulUntil, applicationPending: pending };
 };
 
+/** The last of the first `limit` grants dated on or before D. */
+const latestGrantBy = (grants: readonly Grant[], asOf: IsoDate, limit: number): Grant | undefined => {
+  for (let i = Math.min(limit, grants.length) - 1; i >= 0; i -= 1) {
+    const grant = grants[i];
+    if (grant !== undefined && isOnOrBefore(grant.on, asOf)) return grant;
+  }
+  return undefined;
+};
+
 /**
  * The person's stay at the end of legal date D (DT-8), from the latest grant on or before D and
  * everything after it: period expiry and the special period (STAY-1, APP-3), trips abroad (DEP-1,
@@ -139,7 +148,7 @@ const beforeAnyGrant = (timeline: Timeline, asOf: IsoDate): Stay => {
  * if only the first n grants existed (to ask what the stay was just before a grant).
  */
 export const stayAt = (timeline: Timeline, asOf: IsoDate, grantLimit = timeline.grants.length): Stay => {
-  const grant = timeline.grants.slice(0, grantLimit).filter((g) => isOnOrBefore(g.on, asOf)).at(-1);
+  const grant = latestGrantBy(timeline.grants, asOf, grantLimit);
   if (grant === undefined) return beforeAnyGrant(timeline, asOf);
   const period = periodEnding(timeline, grant, asOf);
   const trips = travel(timeline, grant, period.lawfulUntil, asOf);

@@ -36,8 +36,22 @@ export const dayNumber = (year: number, month: number, day: number): number => {
   return era * 146097 + dayOfEra - 719468;
 };
 
-/** The ISO date of a day number (inverse of `dayNumber`). */
-export const fromDayNumber = (n: number): IsoDate => {
+/*
+ * The status function moves the same few thousand dates back and forth millions of times (deadlines,
+ * periods, the day after an expiry): both directions are remembered, up to a bound so a long-running
+ * process does not grow without limit. Only valid results are kept; an invalid date still throws.
+ */
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
+const remember = <K, V>(memo: Map<K, V>, key: K, value: V): V => {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+};
+
+const isoDateOf = (n: number): IsoDate => {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -50,6 +64,9 @@ export const fromDayNumber = (n: number): IsoDate => {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
+
+/** The ISO date of a day number (inverse of `dayNumber`). */
+export const fromDayNumber = (n: number): IsoDate => isoDates.get(n) ?? remember(isoDates, n, isoDateOf(n));
 
 /** The value of the ASCII digit at `i`, NaN for any other character. */
 const digitAt = (date: string, i: number): number => {
@@ -70,13 +87,15 @@ const parse = (date: IsoDate): { year: number; month: number; day: number } => {
 
 /** The day number of a validated ISO date. */
 export const toDayNumber = (date: IsoDate): number => {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parse(date);
-  return dayNumber(year, month, day);
+  return remember(dayNumbers, date, dayNumber(year, month, day));
 };
 
 /** Throws a RangeError unless `date` is a real calendar date written YYYY-MM-DD (DT-1 storage rule). */
 export const assertIsoDate = (date: IsoDate): IsoDate => {
-  parse(date);
+  toDayNumber(date);
   return date;
 };
 
