@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { AddressCorrection, VacatedReason } from '../../../events/residence-address.js';
 import type { ResidentRecordEntryReason } from '../../../events/resident-record.js';
 import type { Address, Instant, IsoDate, MunicipalityCode } from '../../../events/values.js';
 import { factsOf, type Fact } from './facts.js';
+import { instantMillis } from './rules/calendar.js';
 
 /**
  * MUNI-2, MUNI-3: the residence facts the municipalities relayed (Arts. 19-7 to 19-9, 61-8-2), with
@@ -58,11 +58,10 @@ export interface AddressFacts {
   readonly unmatchedCorrections: readonly { readonly correctsRelayId: string; readonly correctedOn: IsoDate }[];
 }
 
-const millis = (instant: Instant): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
 
 /** DT-8, Art. 61-8-2: the latest of some transaction times (when the register could first know a fact). */
 export const latestInstant = (first: Instant, ...rest: readonly Instant[]): Instant =>
-  rest.reduce((latest, instant) => (millis(instant) > millis(latest) ? instant : latest), first);
+  rest.reduce((latest, instant) => (instantMillis(instant) > instantMillis(latest) ? instant : latest), first);
 
 const relayed = (facts: readonly Fact[]): AddressFact[] => [
   ...factsOf(facts, 'ResidenceAddressNotified').map(({ event: { data }, revision, recordedAt }): AddressFact => ({

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { EventOf, ResidentEvent, ResidentEventType } from '../../../events/catalogue.js';
 import type { Instant, IsoDate } from '../../../events/values.js';
-import { LEGAL_ZONE } from './rules/calendar.js';
+import { instantMillis, LEGAL_ZONE } from './rules/calendar.js';
 
 /** One event of a resident's stream with what the register needs to reason bitemporally (DT-8). */
 export interface Fact {
@@ -12,7 +12,6 @@ export interface Fact {
   readonly revision: number;
 }
 
-const millis = (instant: Instant): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
 
 /** DT-8: the knowledge time meaning "everything recorded by the end of D, JST". */
 export const endOfLegalDay = (date: IsoDate): Instant =>
@@ -21,8 +20,8 @@ export const endOfLegalDay = (date: IsoDate): Instant =>
 /** DT-8, reading #20: only the facts the register had recorded by `knownAt` (all of them when it is absent). */
 export const knownBy = (facts: readonly Fact[], knownAt: Instant | undefined): readonly Fact[] => {
   if (knownAt === undefined) return facts;
-  const limit = millis(knownAt);
-  return facts.filter((fact) => millis(fact.recordedAt) <= limit);
+  const limit = instantMillis(knownAt);
+  return facts.filter((fact) => instantMillis(fact.recordedAt) <= limit);
 };
 
 interface FactIndex {

@@ -108,6 +108,33 @@ export const legalDateOf = (instant: string): IsoDate => {
   return assertIsoDate(date);
 };
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * DT-8: the epoch milliseconds of an instant with an explicit offset, as luxon reads it (NaN when it
+ * does not). The shape the register writes (`2026-11-20T15:00:00.000Z`, `…+09:00`) is read by
+ * arithmetic — knowledge times are compared for every fact of every bitemporal query — and anything
+ * else by luxon.
+ */
+export const instantMillis = (instant: string): number => {
+  const [, date, h, min, sec, ms, zulu, sign, offH, offMin] = INSTANT.exec(instant) ?? [];
+  const hours = Number(h);
+  const minutes = Number(min);
+  const seconds = Number(sec);
+  const offset = zulu === undefined ? (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offMin)) : 0;
+  if (date === undefined || !isCalendarDate(date) || hours > 23 || minutes > 59 || seconds > 59 || Number(offH) > 23 || Number(offMin) > 59)
+    return DateTime.fromISO(instant, { setZone: true }).toMillis();
+  return toDayNumber(date) * 86_400_000 + ((hours * 60 + minutes - offset) * 60 + seconds) * 1000 + Number(ms ?? 0);
+};
+
+const isCalendarDate = (date: string): boolean => {
+  try {
+    return assertIsoDate(date) === date;
+  } catch {
+    return false;
+  }
+};
+
 /** Calendar arithmetic: `date` moved by `days` (negative moves back); DT-2 builds on it. */
 export const plusDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(toDayNumber(date) + days);
 

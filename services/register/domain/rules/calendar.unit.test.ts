@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   assertIsoDate,
+  instantMillis,
   compareDates,
   dayAfter,
   dayBefore,
@@ -36,6 +37,19 @@ describe('calendar (DT-1)', () => {
     expect(() => assertIsoDate('2026-2-1')).toThrow(RangeError);
     expect(() => plusDays('2026-13-01', 1)).toThrow(RangeError);
     expect(assertIsoDate('2028-02-29')).toBe('2028-02-29');
+  });
+
+  it('reads an instant as luxon does, in the shape the register writes and any other (DT-8, property)', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const instant = fc.tuple(
+      fc.integer({ min: 1, max: 9999 }).map((y) => String(y).padStart(4, '0')), two(13), two(32), two(25), two(61), two(61),
+      fc.constantFrom('', '.000', '.123', '.999', '.5', '.12345', ',123'), fc.constantFrom('Z', 'z', '+09:00', '-05:30', '+00:00', '-00:00', '+23:59', '+24:00', '+0900', '+09', ''),
+    ).map(([y, mo, d, h, mi, s, frac, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone}`);
+    const luxon = (s: string): number => DateTime.fromISO(s, { setZone: true }).toMillis();
+    const same = (a: number, b: number): boolean => (Number.isNaN(a) && Number.isNaN(b)) || a === b;
+    fc.assert(fc.property(instant, (s) => same(instantMillis(s), luxon(s))), { numRuns: 20_000 });
+    for (const s of ['2026-11-20T15:00:00.000Z', '2024-02-29T23:59:59.999+09:00', '2026-02-29T00:00:00Z', '2026-03-31T16:30Z', 'not an instant'])
+      expect(same(instantMillis(s), luxon(s)), s).toBe(true);
   });
 
   it('accepts exactly the real dates written YYYY-MM-DD, as the regular expression it replaced (DT-1, property)', () => {
