@@ -69,8 +69,22 @@ export const isClosedDay = (date: IsoDate, calendar: ClosedDayCalendar = nationa
 
 const MAX_CONSECUTIVE_CLOSED_DAYS = 366;
 
+// Every filing deadline rolls, dozens per status query, mostly the same days: remembered per calendar (bounded).
+const MEMO_LIMIT = 20_000;
+const rolled = new WeakMap<ClosedDayCalendar, Map<IsoDate, IsoDate>>();
+
 /** DT-6: a deadline on a closed day moves to the next open day (Act on Holidays of Administrative Organs Art. 2). */
 export const rollForward = (date: IsoDate, calendar: ClosedDayCalendar = nationalAdministrativeCalendar): IsoDate => {
+  const memo = rolled.get(calendar) ?? new Map<IsoDate, IsoDate>();
+  const known = memo.get(date);
+  if (known !== undefined) return known;
+  const open = nextOpenDay(date, calendar);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  rolled.set(calendar, memo.set(date, open));
+  return open;
+};
+
+const nextOpenDay = (date: IsoDate, calendar: ClosedDayCalendar): IsoDate => {
   let day = assertIsoDate(date);
   for (let step = 0; step <= MAX_CONSECUTIVE_CLOSED_DAYS; step += 1) {
     if (!calendar.isClosedDay(day)) return day;

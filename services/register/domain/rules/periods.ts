@@ -31,6 +31,28 @@ export interface PeriodOptions {
 /** DT-3: last day of a period of N calendar months from X (Civil Code Arts. 140, 143): 30 Jun + 2 → 31 Aug. */
 export const periodEnd = (x: IsoDate, months: number, { includeFirstDay = false }: PeriodOptions = {}): IsoDate => {
   assertCount('months', months);
+  const memo = includeFirstDay ? endsCountingFirstDay : ends;
+  const byMonths = memo.get(x);
+  const known = byMonths?.get(months);
+  if (known !== undefined) return known;
+  const end = computePeriodEnd(x, months, includeFirstDay);
+  if (byMonths !== undefined) byMonths.set(months, end);
+  else {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(x, new Map([[months, end]]));
+  }
+  return end;
+};
+
+/*
+ * Card validities, deemed re-entry periods and permit caps ask for the same periods from the same days
+ * many times per status query: the last days are remembered per start day and count (bounded).
+ */
+const MEMO_LIMIT = 20_000;
+const ends = new Map<IsoDate, Map<number, IsoDate>>();
+const endsCountingFirstDay = new Map<IsoDate, Map<number, IsoDate>>();
+
+const computePeriodEnd = (x: IsoDate, months: number, includeFirstDay: boolean): IsoDate => {
   const start = partsOf(includeFirstDay ? x : dayAfter(x));
   const target = shiftMonth(start.year, start.month, months);
   const lastDay = daysInMonth(target.year, target.month);
