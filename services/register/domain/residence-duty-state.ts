@@ -17,14 +17,17 @@ export interface DutyFacts {
  * or before `asOf`, overdue from the day after the effective deadline while nothing is filed, else open.
  */
 export const obligationAt = ({ duty, subject, deadline, filedOn }: DutyFacts, asOf: IsoDate): ObligationView => {
-  const base = { duty, subject, immediately: false, clockStartedOn: deadline?.clockStartedOn ?? null };
-  const deadlineView = deadline === null ? null : { nominal: deadline.nominal, effective: deadline.effective };
   const late = deadline === null ? null : overdueFrom(deadline);
+  // One object literal, its keys in the order the read models have always stored them.
+  const view = (state: ObligationView['state'], metOn: IsoDate | null, overdueSince: IsoDate | null): ObligationView => ({
+    duty, subject, immediately: false, clockStartedOn: deadline?.clockStartedOn ?? null,
+    deadline: deadline === null ? null : { nominal: deadline.nominal, effective: deadline.effective }, state, metOn, overdueSince,
+  });
   const filed = filedOn !== null && isOnOrBefore(filedOn, asOf) ? filedOn : null;
   if (filed !== null) {
     const inTime = deadline === null || isOnOrBefore(filed, deadline.effective);
-    return { ...base, deadline: deadlineView, state: inTime ? 'met' : 'metLate', metOn: filed, overdueSince: inTime ? null : late };
+    return view(inTime ? 'met' : 'metLate', filed, inTime ? null : late);
   }
   const overdue = late !== null && isOnOrAfter(asOf, late);
-  return { ...base, deadline: deadlineView, state: overdue ? 'overdue' : 'open', metOn: null, overdueSince: overdue ? late : null };
+  return view(overdue ? 'overdue' : 'open', null, overdue ? late : null);
 };
