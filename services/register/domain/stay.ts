@@ -110,15 +110,22 @@ const travel = (timeline: Timeline, grant: Grant, lawfulUntil: IsoDate | null, a
   return { ending: null, abroad: null };
 };
 
-const terminalEndings = (timeline: Timeline, grant: Grant): Ending[] => [
-  ...(timeline.diedOn !== null && !isBefore(timeline.diedOn, grant.on) ? [{ reason: 'DIED' as const, since: timeline.diedOn, departBy: null }] : []),
-  ...(timeline.naturalisedOn !== null && !isBefore(timeline.naturalisedOn, grant.on)
-    ? [{ reason: 'NATURALISED' as const, since: timeline.naturalisedOn, departBy: null }]
-    : []),
-  ...timeline.cancellations
-    .filter((c) => after(grant, c.on, c.revision))
-    .map((c) => ({ reason: 'STATUS_CANCELLED' as const, since: c.on, departBy: c.departBy })),
-];
+const terminalEndings = (timeline: Timeline, grant: Grant): Ending[] => {
+  const endings: Ending[] = [];
+  if (timeline.diedOn !== null && !isBefore(timeline.diedOn, grant.on)) endings.push({ reason: 'DIED', since: timeline.diedOn, departBy: null });
+  if (timeline.naturalisedOn !== null && !isBefore(timeline.naturalisedOn, grant.on))
+    endings.push({ reason: 'NATURALISED', since: timeline.naturalisedOn, departBy: null });
+  for (const c of timeline.cancellations)
+    if (after(grant, c.on, c.revision)) endings.push({ reason: 'STATUS_CANCELLED', since: c.on, departBy: c.departBy });
+  return endings;
+};
+
+/** The earliest ending that has happened by D; of endings on the same day, the first listed. */
+const firstEndingBy = (endings: readonly Ending[], asOf: IsoDate): Ending | null => {
+  let first: Ending | null = null;
+  for (const e of endings) if (isOnOrBefore(e.since, asOf) && (first === null || isBefore(e.since, first.since))) first = e;
+  return first;
+};
 
 const beforeAnyGrant = (timeline: Timeline, asOf: IsoDate): Stay => {
   const born = timeline.bornOn;
@@ -152,11 +159,10 @@ export const stayAt = (timeline: Timeline, asOf: IsoDate, grantLimit = timeline.
   if (grant === undefined) return beforeAnyGrant(timeline, asOf);
   const period = periodEnding(timeline, grant, asOf);
   const trips = travel(timeline, grant, period.lawfulUntil, asOf);
-  const endings = [...terminalEndings(timeline, grant), ...(trips.ending === null ? [] : [trips.ending])];
+  const endings = terminalEndings(timeline, grant);
+  if (trips.ending !== null) endings.push(trips.ending);
   if (period.ending !== null) endings.push(period.ending);
-  const ended = endings
-    .filter((e) => isOnOrBefore(e.since, asOf))
-    .reduce<Ending | null>((first, e) => (first === null || isBefore(e.since, first.since) ? e : first), null);
+  const ended = firstEndingBy(endings, asOf);
   if (ended !== null) return { kind: 'ended', ...ended, grant };
   const special = period.special !== null && isOnOrAfter(asOf, period.special.startsOn) ? period.special : null;
   return { kind: 'status', grant, lawfulUntil: period.lawfulUntil, specialPeriod: special, abroad: trips.abroad };
