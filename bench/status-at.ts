@@ -3,10 +3,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import type { IsoDate } from '../events/values.js';
+import { factsOfCommands } from '../services/register/demo/facts-of.js';
 import { generatePopulation } from '../services/register/demo/population.js';
-import { decide } from '../services/register/domain/decide.js';
-import type { Fact } from '../services/register/domain/facts.js';
-import { evolve, initialState, type Resident } from '../services/register/domain/resident.js';
 import { statusAt } from '../services/register/domain/status.js';
 import { machineInfo, round } from './machine.js';
 
@@ -30,20 +28,9 @@ if (![residentCount, rounds].every((n) => Number.isInteger(n) && n > 0)) throw n
 /** Before the window, in it (the decide path's dates), its end (rebuild, tick) and later ones (`resident(id)` for other dates). */
 const AS_OF: readonly IsoDate[] = ['2024-03-01', '2025-06-30', '2026-11-20', '2028-01-15'];
 
-const factsOf = (commands: Iterable<{ readonly command: Parameters<typeof decide>[0]; readonly recordedAt: string }>): Fact[] => {
-  let state: Resident = initialState;
-  const facts: Fact[] = [];
-  for (const { command, recordedAt } of commands)
-    for (const event of decide(command, state)) {
-      const fact: Fact = { event, recordedAt, revision: facts.length };
-      facts.push(fact);
-      state = evolve(state, fact);
-    }
-  return facts;
-};
 
 const t0 = performance.now();
-const sample = [...generatePopulation({ residents: residentCount, seed: values.seed })].map((r) => factsOf(r.commands));
+const sample = [...generatePopulation({ residents: residentCount, seed: values.seed })].map((r) => factsOfCommands(r.commands));
 const prepareSeconds = (performance.now() - t0) / 1000;
 const facts = sample.reduce((n, f) => n + f.length, 0);
 

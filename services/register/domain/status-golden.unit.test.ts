@@ -3,11 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Instant, IsoDate } from '../../../events/values.js';
+import { factsOfCommands } from '../demo/facts-of.js';
 import { generatePopulation } from '../demo/population.js';
 import { plannedClockEvents } from './clock.js';
-import { decide } from './decide.js';
 import type { Fact } from './facts.js';
-import { evolve, initialState, type Resident } from './resident.js';
 import { legalDateOf, plusDays } from './rules/calendar.js';
 import { statusAt, type StatusQuery } from './status.js';
 
@@ -26,17 +25,6 @@ interface Golden { readonly residents: readonly { readonly facts: readonly Fact[
 const FIXED_DATES: readonly IsoDate[] = ['2023-06-30', '2024-01-01', '2024-09-15', '2025-04-01', '2025-12-31', '2026-07-10', '2026-11-20', '2027-08-01', '2030-01-01'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const replay = (commands: Iterable<{ readonly command: Parameters<typeof decide>[0]; readonly recordedAt: Instant }>): Fact[] => {
-  let state: Resident = initialState;
-  const facts: Fact[] = [];
-  for (const { command, recordedAt } of commands)
-    for (const event of decide(command, state)) {
-      const fact: Fact = { event, recordedAt, revision: facts.length };
-      facts.push(fact);
-      state = evolve(state, fact);
-    }
-  return facts;
-};
 
 /** The fixed dates, every legal date in the facts and the day after it (where deadlines and grounds turn). */
 const datesOf = (facts: readonly Fact[]): IsoDate[] => {
@@ -79,7 +67,7 @@ const sample = (): Fact[][] => {
   for (const type of allTypes)
     if ((counts.get(type) ?? 0) < 20) pool.filter((r) => typesOf(r).has(type)).slice(0, 4).forEach((r) => chosen.add(r));
   return [...chosen].map((r, i) => {
-    const facts = replay(r.commands);
+    const facts = factsOfCommands(r.commands);
     if (i % 2 === 0) return facts;
     const ticked = withClockEvents(facts, '2025-06-30', '2025-06-30T15:00:00.000Z');
     return withClockEvents(ticked, '2026-11-20', '2026-11-20T15:00:00.000Z');
