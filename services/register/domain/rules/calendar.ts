@@ -45,8 +45,9 @@ const MEMO_LIMIT = 50_000;
 const dayNumbers = new Map<string, number>();
 const isoDates = new Map<number, IsoDate>();
 
-const remember = <K, V>(memo: Map<K, V>, key: K, value: V): V => {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
+/** Keeps `value` in `memo`, emptied first once it holds `limit` entries (the date memos of the rules share this bound policy). */
+export const rememberBounded = <K, V>(memo: Map<K, V>, limit: number, key: K, value: V): V => {
+  if (memo.size >= limit) memo.clear();
   memo.set(key, value);
   return value;
 };
@@ -66,7 +67,7 @@ const isoDateOf = (n: number): IsoDate => {
 };
 
 /** The ISO date of a day number (inverse of `dayNumber`). */
-export const fromDayNumber = (n: number): IsoDate => isoDates.get(n) ?? remember(isoDates, n, isoDateOf(n));
+export const fromDayNumber = (n: number): IsoDate => isoDates.get(n) ?? rememberBounded(isoDates, MEMO_LIMIT, n, isoDateOf(n));
 
 /** The value of the ASCII digit at `i`, NaN for any other character. */
 const digitAt = (date: string, i: number): number => {
@@ -90,7 +91,7 @@ export const toDayNumber = (date: IsoDate): number => {
   const known = dayNumbers.get(date);
   if (known !== undefined) return known;
   const { year, month, day } = parse(date);
-  return remember(dayNumbers, date, dayNumber(year, month, day));
+  return rememberBounded(dayNumbers, MEMO_LIMIT, date, dayNumber(year, month, day));
 };
 
 /** Throws a RangeError unless `date` is a real calendar date written YYYY-MM-DD (DT-1 storage rule). */

@@ -1,6 +1,6 @@
 import holidays from '@holiday-jp/holiday_jp/lib/holidays.js';
 import type { IsoDate } from '../../../../events/values.js';
-import { assertIsoDate, dayAfter, partsOf, weekdayOf } from './calendar.js';
+import { assertIsoDate, dayAfter, partsOf, rememberBounded, weekdayOf } from './calendar.js';
 
 /**
  * DT-6: administrative closed days (Act on Holidays of Administrative Organs Art. 1; Local Autonomy
@@ -78,10 +78,8 @@ export const rollForward = (date: IsoDate, calendar: ClosedDayCalendar = nationa
   const memo = rolled.get(calendar) ?? new Map<IsoDate, IsoDate>();
   const known = memo.get(date);
   if (known !== undefined) return known;
-  const open = nextOpenDay(date, calendar);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  rolled.set(calendar, memo.set(date, open));
-  return open;
+  rolled.set(calendar, memo);
+  return rememberBounded(memo, MEMO_LIMIT, date, nextOpenDay(date, calendar));
 };
 
 const nextOpenDay = (date: IsoDate, calendar: ClosedDayCalendar): IsoDate => {

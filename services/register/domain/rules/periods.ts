@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../events/values.js';
-import { dateOf, dayAfter, dayBefore, daysInMonth, partsOf, plusDays } from './calendar.js';
+import { dateOf, dayAfter, dayBefore, daysInMonth, partsOf, plusDays, rememberBounded } from './calendar.js';
 
 /**
  * Periods under the Civil Code as the Act uses them (rules.md DT-2 to DT-5, NOTIF-5 reading #12).
@@ -37,10 +37,7 @@ export const periodEnd = (x: IsoDate, months: number, { includeFirstDay = false 
   if (known !== undefined) return known;
   const end = computePeriodEnd(x, months, includeFirstDay);
   if (byMonths !== undefined) byMonths.set(months, end);
-  else {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(x, new Map([[months, end]]));
-  }
+  else rememberBounded(memo, MEMO_LIMIT, x, new Map([[months, end]]));
   return end;
 };
 
