@@ -16,7 +16,7 @@ const { values } = parseArgs({
     tier: { type: 'string' }, residents: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' },
     'command-seconds': { type: 'string' }, 'lag-seconds': { type: 'string' }, 'lag-rate': { type: 'string' },
     'query-rate': { type: 'string' }, 'query-seconds': { type: 'string' }, 'write-rate': { type: 'string' },
-    'import-batch': { type: 'string' }, 'no-graphql': { type: 'boolean' }, tick: { type: 'string' }, 'data-dir': { type: 'string' }, 'import-workers': { type: 'string' }, 'rebuild-workers': { type: 'string' }, 'import-cache-mib': { type: 'string' },
+    'import-batch': { type: 'string' }, 'no-graphql': { type: 'boolean' }, tick: { type: 'string' }, 'data-dir': { type: 'string' }, 'import-workers': { type: 'string' }, 'rebuild-workers': { type: 'string' }, 'import-cache-mib': { type: 'string' }, 'rebuild-cache-mib': { type: 'string' },
   },
 });
 // A resumed run keeps the legal date it started with, even when resumed on a later day.

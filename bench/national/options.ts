@@ -31,6 +31,8 @@ export const BenchOptionsSchema = z.object({
   importBatch: positiveInt('import-batch'),
   /** SQLite page cache of the bulk import's connection, MiB (the `event_id` index of a large log wants it in memory). */
   importCacheMiB: positive('import-cache-mib'),
+  /** SQLite page cache of the rebuild's new projections.db, MiB (its resident-keyed indexes are written at random places). */
+  rebuildCacheMiB: positive('rebuild-cache-mib'),
   /** Worker threads computing the rebuild's rows (0: on the main thread); absent: the rebuild's default (cores − 1). */
   rebuildWorkers: z.coerce.number({ error: '--rebuild-workers must be a number' }).int('--rebuild-workers must be a whole number').min(0, '--rebuild-workers must not be negative').optional(),
   /** Worker threads deciding the bulk import's batches (0: on the main thread); absent: one per core. */
@@ -63,6 +65,7 @@ export const benchOptions = (flags: Record<string, string | boolean | undefined>
     writeRate: pick('write-rate', t.writeRate),
     importBatch: pick('import-batch', 500),
     importCacheMiB: pick('import-cache-mib', 4096),
+    rebuildCacheMiB: pick('rebuild-cache-mib', 4096),
     graphql: flags['no-graphql'] !== true,
     tick: pick('tick', 'due'),
     ...(typeof flags['data-dir'] === 'string' ? { dataDir: flags['data-dir'] } : {}),

@@ -147,7 +147,9 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
   try {
     const command = await phase('command path', (attempt) =>
       commandPath(store, { seed: options.seed, firstIndex: options.residents + (attempt - 1) * WRITER_INDEX.commandSlice, seconds: options.commandSeconds }));
-    const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, options.rebuildWorkers === undefined ? {} : { workers: options.rebuildWorkers }, (position, head) =>
+    const rebuilt = await phase('rebuild', () => rebuild(store, projectionsDb, options.asOf, {
+      cacheSizeMiB: options.rebuildCacheMiB, ...(options.rebuildWorkers === undefined ? {} : { workers: options.rebuildWorkers }),
+    }, (position, head) =>
       progress(() => `rebuilt to position ${en(position)} of ${en(head)}`)));
     // The read models are as of `asOf` (c); the daily tick is the next midnight's, as `register start` runs it.
     const tickDay = dayAfter(options.asOf);

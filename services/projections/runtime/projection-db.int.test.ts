@@ -28,6 +28,15 @@ describe('read-model schema versions', () => {
     again.db.close();
   });
 
+  it('a bulk (rebuild) file has a 64 MiB page cache unless a size is given', () => {
+    const plain = openProjectionDatabase(join(dir, 'bulk-default.db'), 'bulk');
+    expect(plain.db.pragma('cache_size', { simple: true })).toBe(-64 * 1024);
+    plain.db.close();
+    const large = openProjectionDatabase(join(dir, 'bulk-large.db'), 'bulk', { cacheSizeMiB: 2048 });
+    expect(large.db.pragma('cache_size', { simple: true })).toBe(-2048 * 1024);
+    large.db.close();
+  });
+
   it('a changed version drops the read models, resets the checkpoint to 0, and the projector rebuilds the same rows', async () => {
     const store = openSqliteEventStore({ file: join(dir, 'register.db') });
     const head = await appendHistories(store, realisticHistories());

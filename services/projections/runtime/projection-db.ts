@@ -55,13 +55,18 @@ export interface OpenedProjectionDb {
   readonly schema: SchemaCheck;
 }
 
+/** The rebuild's SQLite page cache unless asked otherwise (`RebuildOptions.cacheSizeMiB`). */
+export const DEFAULT_BULK_CACHE_MIB = 64;
+
 /**
  * Opens (or creates) a projection database. WAL lets the GraphQL queries read while the projector
  * writes. synchronous=NORMAL: a power loss may undo the last commits, but a commit holds the
  * read-model change and the checkpoint together, so they are undone together and re-applied.
  * `bulk` is for a rebuild into a fresh file that is thrown away if the rebuild does not finish.
  */
-export const openProjectionDatabase = (file: string, mode: 'live' | 'bulk' = 'live'): OpenedProjectionDb => {
+export const openProjectionDatabase = (
+  file: string, mode: 'live' | 'bulk' = 'live', options: { readonly cacheSizeMiB?: number } = {},
+): OpenedProjectionDb => {
   const db = new BetterSqlite3(file);
   try {
     if (mode === 'live') {
@@ -73,8 +78,9 @@ export const openProjectionDatabase = (file: string, mode: 'live' | 'bulk' = 'li
     } else {
       db.pragma('journal_mode = MEMORY');
       db.pragma('synchronous = OFF');
-      // Residents arrive in log order, i.e. at random places of every table keyed by resident.
-      db.pragma('cache_size = -65536');
+      // Residents arrive in log order, i.e. at random places of every table keyed by resident: at
+      // national scale the indexes outgrow the OS page cache this VM keeps (≈1 GiB), so a rebuild may ask for more.
+      db.pragma(`cache_size = ${-Math.round((options.cacheSizeMiB ?? DEFAULT_BULK_CACHE_MIB) * 1024)}`);
     }
     db.pragma('busy_timeout = 5000');
     const schema = ensureReadModelSchema(db);

@@ -42,6 +42,13 @@ describe('register rebuild (compiled, as a separate process)', () => {
     expect(result.stderr).toContain('register: --as-of: must be a real calendar date');
   });
 
+  it('takes a page cache size for the new read models, and exits 2 for one that is not a whole number of MiB', () => {
+    expect(run('--data-dir', dataDir, '--as-of', '2026-07-01', '--cache-mib', '256').status).toBe(0);
+    const result = run('--data-dir', dataDir, '--cache-mib', '0.5');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("register: --cache-mib must be a whole number of MiB, at least 1 (got '0.5')");
+  });
+
   it('exits 1 when the data directory holds no event store', () => {
     const result = run('--data-dir', join(dir, 'empty'));
     expect(result.status).toBe(1);
@@ -51,5 +58,6 @@ describe('register rebuild (compiled, as a separate process)', () => {
   it('lists the command and its --as-of option in the help', () => {
     expect(spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout).toMatch(/^ {2}rebuild +rebuild the read models/m);
     expect(run('--help').stdout).toContain('--as-of <YYYY-MM-DD>');
+    expect(run('--help').stdout).toContain('--cache-mib <MiB>');
   });
 });
