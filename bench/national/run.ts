@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectionDbPath } from '../../services/projections/runtime/projection-db.js';
@@ -96,6 +96,10 @@ const every = (seconds: number, log: Log) => {
 
 const en = (n: number): string => n.toLocaleString('en');
 
+/** Bytes of the files directly in `dir` (the databases and their WAL). */
+const bytesIn = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + statSync(join(dir, e.name)).size, 0);
+
 /**
  * Runs phases (b), (a), (c), (f), (d), (e), (g). Without `dataDir`: in a fresh temporary directory,
  * removed afterwards. With it: the files and the progress stay there, and running again with the same
@@ -109,8 +113,9 @@ export const runNationalBench = async (options: BenchOptions, log: Log = () => u
     () => ({ startedAt: new Date().toISOString(), loadAverageAtStart: load() }), options.dataDir !== undefined);
   const { state } = keeper;
   const diskFreeGiBAtStart = freeGiB(dataDir);
-  const needGiB = round((options.residents * EVENTS_PER_RESIDENT * DISK_BYTES_PER_EVENT) / 2 ** 30, 1);
-  log(`data directory ${dataDir}: ${diskFreeGiBAtStart} GiB free, the run needs about ${needGiB} GiB${needGiB > diskFreeGiBAtStart ? ' — NOT ENOUGH, expect it to fail for lack of space' : ''}`);
+  // A resumed run has written part of it already: what it still needs is the whole less the files there.
+  const needGiB = round(Math.max(0, options.residents * EVENTS_PER_RESIDENT * DISK_BYTES_PER_EVENT - bytesIn(dataDir)) / 2 ** 30, 1);
+  log(`data directory ${dataDir}: ${diskFreeGiBAtStart} GiB free, the run needs about ${needGiB} GiB more${needGiB > diskFreeGiBAtStart ? ' — NOT ENOUGH, expect it to fail for lack of space' : ''}`);
   if (Object.keys(state.attempts).length > 0) log(`resuming: phases done ${Object.keys(state.phases).join(', ') || 'none'}`);
   const phase = phaseRunner(keeper, log);
   const registerDb = join(dataDir, 'register.db');

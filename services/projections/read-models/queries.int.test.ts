@@ -11,7 +11,7 @@ import { createEventApplier } from '../runtime/event-applier.js';
 import { openProjectionDatabase } from '../runtime/projection-db.js';
 import { ANNA, BORIS, CHEN, DARIA, EMIL, FUMI, appendHistories, realisticHistories } from '../testing/histories.js';
 import { InvalidPageRequestError } from './cursor.js';
-import { createReadModels } from './queries.js';
+import { createReadModels, DUE_BY_QUERIES } from './queries.js';
 import type { Page, ReadModels } from './types.js';
 
 const TODAY = '2026-07-01';
@@ -123,6 +123,13 @@ describe('ReadModels queries over the projection database', () => {
     if (typeof turn !== 'string') throw new Error('ANNA has no next change');
     expect(models.residentsDueBy(TODAY)).not.toContain(ANNA);
     expect(models.residentsDueBy(turn)).toContain(ANNA);
+  });
+
+  it('residentsDueBy reads through indexes only: no part of it scans a whole table (the clock runs it daily over the national register)', () => {
+    for (const text of DUE_BY_QUERIES) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all({ date: TODAY }) as { detail: string }[]).map((row) => row.detail);
+      expect(plan, text).toEqual([expect.stringMatching(/^SEARCH \w+ USING (COVERING )?INDEX /)]);
+    }
   });
 
   it('rejects a malformed cursor, a cursor of another list, and a negative page size', () => {

@@ -33,6 +33,20 @@ const residentConditions = (filter: ResidentFilter): Conditions =>
       (v) => [v],
     );
 
+/**
+ * The residents the daily clock examines (`residentsDueBy`): a deadline due, an open lapse candidate,
+ * or the status view's next turn, which covers what no deadline row names — a card or period of stay
+ * ending (Art. 19-14), a re-entry limit passing. Three statements merged in JavaScript: as one
+ * `UNION … ORDER BY resident_id`, SQLite merged the parts in resident order, i.e. scanned `deadlines`
+ * and `resident_status` whole, the latter row by row in key order — minutes of random reads at 3.7
+ * million residents, for the few thousand due.
+ */
+export const DUE_BY_QUERIES = [
+  'SELECT resident_id FROM deadlines WHERE effective <= @date',
+  `SELECT resident_id FROM address_lapses WHERE state = 'candidate' AND from_on <= @date`,
+  'SELECT resident_id FROM resident_status WHERE next_change_on <= @date',
+] as const;
+
 /** The `ReadModels` queries over one projection database (read-models/types.ts), every one served by an index. */
 export const createReadModels = (db: Database): ReadModels => {
   const paged = pagedQueries(db);
@@ -43,14 +57,7 @@ export const createReadModels = (db: Database): ReadModels => {
     // A number given to two residents (a data error) answers with the latest issue.
     card: db.prepare('SELECT * FROM cards WHERE card_number = ? ORDER BY issued_on DESC, resident_id LIMIT 1'),
     counts: db.prepare('SELECT key, count FROM counts WHERE dimension = ? ORDER BY count DESC, key'),
-    // The status view's next turn covers what no deadline row names: a card or period of stay ending
-    // (Art. 19-14), a re-entry limit passing — the clock has events to append for a quiet resident then too.
-    dueBy: db.prepare(
-      `SELECT resident_id FROM deadlines WHERE effective <= @date
-       UNION SELECT resident_id FROM address_lapses WHERE state = 'candidate' AND from_on <= @date
-       UNION SELECT resident_id FROM resident_status WHERE next_change_on <= @date
-       ORDER BY resident_id`,
-    ).pluck(),
+    dueBy: DUE_BY_QUERIES.map((text) => db.prepare(text).pluck()),
   };
   return {
     statusOf: (residentId) => {
@@ -84,7 +91,7 @@ export const createReadModels = (db: Database): ReadModels => {
       ),
     counts: (dimension) => sql.counts.all(dimension) as CountRow[],
     residentsByIdentity: (particulars, limit) => identities.find(particulars, limit),
-    residentsDueBy: (date) => sql.dueBy.all({ date }) as string[],
+    residentsDueBy: (date) => [...new Set(sql.dueBy.flatMap((statement) => statement.all({ date }) as string[]))].sort(),
     checkpoint: () => checkpoint.read(),
   };
 };
