@@ -49,11 +49,13 @@ interface Listening { msg?: string; url?: string }
 /** A long run (the soak) logs every request at info: keep only the tail. */
 const KEPT_LINES = 2_000;
 
-/** Spawns `register start` and resolves once both the register and the bridge are listening (their URLs are logged at info). */
-export const spawnRegister = async (env: Record<string, string>, timeoutMs = 30_000): Promise<RegisterProcess> => {
+/** Spawns `register start` (node given `nodeArgs` first, e.g. a preload) and resolves once both the register and the bridge are listening (their URLs are logged at info). */
+export const spawnRegister = async (
+  env: Record<string, string>, timeoutMs = 30_000, options: { readonly nodeArgs?: readonly string[] } = {},
+): Promise<RegisterProcess> => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' (npm test does it first)`);
   const { REGISTER_OFFICER_TOKENS: _o, REGISTER_ANALYST_TOKENS: _a, REGISTER_AUDITOR_TOKENS: _u, REGISTER_MUNICIPAL_KEYS: _m, ...inherited } = process.env;
-  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'start'], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (line: string): void => {
     lines.push(line);
@@ -65,7 +67,10 @@ export const spawnRegister = async (env: Record<string, string>, timeoutMs = 30_
   const urls = await new Promise<{ url: string; bridgeUrl: string }>((resolve, reject) => {
     let url: string | undefined;
     let bridgeUrl: string | undefined;
-    const timer = setTimeout(() => reject(new Error(`register did not start within ${timeoutMs} ms:\n${lines.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running (and holding the data directory) after the caller gives up
+      reject(new Error(`register did not start within ${timeoutMs} ms:\n${lines.join('\n')}`));
+    }, timeoutMs);
     void exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`register exited (${code}) before listening:\n${lines.join('\n')}`)); });
     createInterface({ input: child.stdout ?? process.stdin }).on('line', (line) => {
       keep(line);

@@ -8,7 +8,7 @@ import { openSqliteEventStore } from '../../register/store/sqlite.js';
 import { createReadModels } from '../read-models/queries.js';
 import { dumpReadModels } from '../testing/dump.js';
 import { ANNA, appendHistories, realisticHistories } from '../testing/histories.js';
-import { createEventApplier, ProjectionGapError } from './event-applier.js';
+import { createEventApplier, DUE_FOR_REFRESH_SQL, ProjectionGapError } from './event-applier.js';
 import { openProjectionDatabase } from './projection-db.js';
 
 const TODAY = '2026-07-01';
@@ -40,6 +40,16 @@ const applyAll = (db: Database, events: readonly RecordedEvent[]) => {
 };
 
 describe('applying events to the read models (decision 6: exactly once across crashes)', () => {
+  it('finds the residents due for a refresh through the next_change_on index, not a walk of the whole status table (run on every start)', () => {
+    const db = freshDb('plan');
+    applyAll(db, log);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${DUE_FOR_REFRESH_SQL}`).all(TODAY) as { detail: string }[]).map((row) => row.detail);
+    expect(plan).toEqual(['SEARCH resident_status USING INDEX resident_status_by_next_change (next_change_on<?)']);
+    const due = createEventApplier(db).dueForRefresh('2099-12-31');
+    expect(due.length).toBeGreaterThan(1);
+    expect(due).toEqual([...due].sort());
+  });
+
   it('feeding every event of a realistic history twice has one effect: the second pass skips all', () => {
     const once = freshDb('once');
     applyAll(once, log);
