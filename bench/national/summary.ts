@@ -36,7 +36,10 @@ const phaseRows = (r: NationalResults): string[][] => {
 const rerunNote = (r: NationalResults): string[] => {
   const rerun = Object.entries(r.attempts).filter(([, times]) => times > 1);
   if (rerun.length === 0) return [];
-  return ['', `Resumed run (started ${r.startedAt}): interrupted and started over — ${rerun.map(([name, times]) => `${name} (${times} attempts; the figures are the last attempt's)`).join(', ')}. The bulk import resumes after its last committed batch; its figures add up every attempt's batches.`];
+  // The bulk import continues where it stopped; every other phase starts over.
+  const attempt = ([name, times]: [string, number]): string =>
+    `${name} (${times} attempts; ${name === 'bulk import' ? "its figures add up every attempt's batches, its wall time is the last attempt's" : "the figures are the last attempt's"})`;
+  return ['', `Resumed run (started ${r.startedAt}): interrupted — ${rerun.map(attempt).join(', ')}. The bulk import resumes after its last committed batch; the other phases start over.`];
 };
 
 /** The Markdown summary written beside the JSON: figures, targets with their gaps, and what limits them. */
