@@ -15,7 +15,8 @@ import { machineInfo, percentile, round } from './machine.js';
  * any error, on a JS heap trend above --max-heap-slope (MiB per minute, least squares over the
  * samples after --warmup seconds), an RSS above --max-rss MiB, or a projection lag above --max-lag.
  * RSS is held to a ceiling, not a slope: after GC it still climbs for minutes while SQLite's page
- * caches (up to 16 MiB per connection, five connections) fill with the growing files, then stays.
+ * caches (up to 16 MiB per connection) fill with the growing files. Whether it then stays is open: a
+ * 30-minute run still climbed 2.3 MiB/min while the heap had levelled off (README, "Sustained load").
  */
 const { values } = parseArgs({
   options: {
