@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { IsoDate } from '../../../events/values.js';
 import { projectionDbPath } from '../../projections/runtime/projection-db.js';
 import { ProjectionDbInUseError, rebuildProjections } from '../../projections/runtime/rebuild.js';
@@ -21,11 +22,13 @@ const asOfFrom = (value: string | boolean | undefined): IsoDate => {
   return parsed.data;
 };
 
+const CacheMiB = z.coerce.number().int().min(1);
+
 const cacheMiBFrom = (value: string | boolean | undefined): number | undefined => {
   if (typeof value !== 'string') return undefined;
-  const mib = Number(value);
-  if (!Number.isInteger(mib) || mib < 1) throw new UsageError(`--cache-mib must be a whole number of MiB, at least 1 (got '${value}')`);
-  return mib;
+  const parsed = CacheMiB.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--cache-mib must be a whole number of MiB, at least 1 (got '${value}')`);
+  return parsed.data;
 };
 
 /** `register rebuild`: replays the whole log into fresh read models (decision 6), beside the old ones, then swaps them in. */
